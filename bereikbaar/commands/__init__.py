@@ -1,0 +1,1 @@
+"""One module per `bereikbaar` subcommand; bereikbaar.cli loads them lazily."""
