@@ -1,0 +1,241 @@
+"""E-mail addresses: mailto links, visible text, obfuscated forms and structured data.
+
+Decodes Cloudflare's e-mail protection, Joomla's cloak, Smarty's JavaScript encodings, string
+concatenation and the munged text forms (`info [at] shop [dot] nl`, `(apenstaartje)`, `(ät)`,
+`(arobase)`). Rejects asset names, package specs, monitoring DSNs, placeholders and anything
+without a real public suffix.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import unicodedata
+from collections.abc import Iterable
+from urllib.parse import unquote
+
+from checks.domains import has_public_suffix, registrable_domain
+from checks.model import EmailFinding, TextBlock
+from checks.thirdparty import context_names_third_party, domain_is_third_party, preceding_context
+
+EMAIL = re.compile(
+    r"(?<![\w.%+\-/])([a-z0-9][a-z0-9._%+\-]{0,63})@((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])",
+    re.I,
+)
+# A domain-like tail that is really a file: logo@2x.png, sprite@3x.webp
+FILE_EXTENSIONS = frozenset(
+    "png jpg jpeg gif webp svg avif css js mjs ico bmp tif tiff mp4 webm mp3 woff woff2 ttf eot otf json map "
+    "pdf zip gz php html htm asp aspx jsp txt xml".split()
+)
+PLACEHOLDER_DOMAINS = frozenset(
+    {
+        "example.com", "example.org", "example.net", "voorbeeld.nl", "voorbeeld.be", "domain.com", "domain.nl",
+        "domein.nl", "uwdomein.nl", "jouwdomein.nl", "yourdomain.com", "mydomain.com", "yoursite.com",
+        "email.com", "e-mail.com", "adres.nl", "emailadres.nl", "mailadres.nl", "beispiel.de", "musterfirma.de",
+        "mustermann.de", "exemple.fr", "exemple.com", "company.com", "website.com", "sentry.io",
+        "wixpress.com", "sentry-next.wixpress.com",
+    }
+)
+PLACEHOLDER_ADDRESSES = frozenset(
+    {
+        "jouw@email.nl", "naam@voorbeeld.nl", "email@adres.nl", "you@domain.com", "name@email.com",
+        "je@email.nl", "uw@email.nl", "jouw@emailadres.nl", "john@doe.com", "john.doe@gmail.com",
+        "jan@jansen.nl", "max@mustermann.de", "test@test.com", "test@test.nl", "user@domain.com",
+        "info@uwbedrijf.nl", "info@jouwbedrijf.nl", "your@email.com", "your.email@gmail.com",
+        "voornaam@bedrijf.nl", "vorname.nachname@firma.de", "prenom.nom@domaine.fr",
+    }
+)
+NOREPLY = re.compile(r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounce|mailer-daemon)", re.I)
+JSON_ESCAPE_PREFIX = re.compile(r"^(?:u00[0-9a-f]{2})+", re.I)
+HEX_KEY = re.compile(r"^[0-9a-f]{32}$", re.I)
+
+# Munged text forms, normalised before matching (DOMAIN.md 2.3).
+AT_WORDS = r"at|@|apenstaartje|apestaartje|apenstaart|ät|aet|arobase|arrobase|klammeraffe"
+DOT_WORDS = r"dot|punt|punkt|point|\."
+MUNGED_AT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{AT_WORDS})\s*[\]\)\}}>]\s*", re.I)
+MUNGED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{DOT_WORDS})\s*[\]\)\}}>]\s*", re.I)
+SPACED_AT = re.compile(r"(?<=[\w.\-])\s+(?:AT|at|@)\s+(?=[a-z0-9\-]+\s*(?:\.|\s(?:DOT|dot|punt)\s))")
+SPACED_DOT = re.compile(r"(@[a-z0-9\-]{1,63})(?:\s+(?:DOT|dot|punt|punkt)\s+|\s+\.\s*|\.\s+)(?=[a-z]{2,24}\b)", re.I)
+MUNGE_HINT = re.compile(r"[\[\(\{<]\s*(?:at|ät|dot|punt|punkt|point|apen|arob)|\s(?:at|AT|@)\s|＠|\s@|@\s", re.I)
+
+# JavaScript encodings in inline scripts.
+JS_URI_ENCODED = re.compile(r"decodeURIComponent\(\s*['\"]((?:%[0-9a-f]{2})+)['\"]", re.I)
+JS_CHARCODES = re.compile(r"fromCharCode\(\s*([\d\s,]+)\)")
+JS_CONCAT = re.compile(r"""(['"])([^'"\n]{0,80})\1\s*\+\s*(?:(['"])([^'"\n]{0,80})\3\s*\+?\s*)+""")
+JS_LITERAL = re.compile(r"""(['"])([^'"\n]{0,80})\1""")
+UNICODE_ESCAPE = re.compile(r"\\u00([0-9a-f]{2})", re.I)
+
+
+def decode_cfemail(hex_text: str) -> str | None:
+    """Cloudflare e-mail protection: first byte is the key, every next byte XOR key is one byte."""
+    try:
+        data = bytes.fromhex(hex_text.strip())
+    except ValueError:
+        return None
+    if len(data) < 2:
+        return None
+    key = data[0]
+    try:
+        return bytes(b ^ key for b in data[1:]).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _b64(text: str) -> str:
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4)).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return ""
+
+
+def clean_address(local: str, domain: str) -> str | None:
+    """The normalised address, or None when it is a false positive."""
+    local = JSON_ESCAPE_PREFIX.sub("", local)
+    domain = domain.lower().rstrip(".")
+    if not local or len(local) > 64 or local.startswith(".") or ".." in local:
+        return None
+    tld = domain.rsplit(".", 1)[-1]
+    if tld in FILE_EXTENSIONS or not has_public_suffix(domain):
+        return None
+    if domain.endswith("sentry.io") or domain.endswith(".ingest.sentry.io") or HEX_KEY.match(local):
+        return None
+    address = f"{local.lower()}@{domain}"
+    if address in PLACEHOLDER_ADDRESSES or domain in PLACEHOLDER_DOMAINS:
+        return None
+    return address
+
+
+def addresses_in(text: str) -> Iterable[tuple[str, int, int]]:
+    """(address, start, end) for every acceptable address in a string."""
+    for m in EMAIL.finditer(text):
+        start = m.start()
+        if start >= 3 and text[start - 3 : start] == "://":
+            continue  # user@host in a URL (monitoring DSNs, credentials)
+        address = clean_address(m.group(1), m.group(2))
+        if address:
+            yield address, start, m.end()
+
+
+def demunge(text: str) -> str:
+    """Turn `info [at] shop [dot] nl` and friends into `info@shop.nl`."""
+    if "＠" in text or "．" in text:
+        text = unicodedata.normalize("NFKC", text)
+    text = MUNGED_AT.sub("@", text)
+    text = MUNGED_DOT.sub(".", text)
+    text = SPACED_AT.sub("@", text)
+    text = re.sub(r"(?<=[\w.\-])\s+@\s*|\s*@\s+(?=\w)", "@", text)
+    text = SPACED_DOT.sub(r"\1.", text)
+    return text
+
+
+def _snippet(text: str, start: int, end: int, width: int = 60) -> str:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def emails_in_blocks(
+    blocks: Iterable[TextBlock], source: str = "text", visible: bool = True
+) -> list[EmailFinding]:
+    found: list[EmailFinding] = []
+    for block in blocks:
+        text = block.text
+        plain_hits = set()
+        if "@" in text:
+            floor = 0
+            for address, start, end in addresses_in(text):
+                plain_hits.add(address)
+                context = preceding_context(text, start, floor)
+                found.append(
+                    EmailFinding(address, text[start:end], source, block.region, visible,
+                                 context_names_third_party(context), [], _snippet(text, start, end))
+                )
+                floor = end
+        if MUNGE_HINT.search(text):
+            fixed = demunge(text)
+            if fixed != text:
+                for address, start, end in addresses_in(fixed):
+                    if address in plain_hits:
+                        continue
+                    context = preceding_context(fixed, start)
+                    found.append(
+                        EmailFinding(address, fixed[start:end], "deobfuscated", block.region,
+                                     visible, context_names_third_party(context), [], _snippet(fixed, start, end))
+                    )
+    return found
+
+
+def emails_in_mailto(href: str) -> list[str]:
+    value = unquote(href.strip())
+    value = re.sub(r"^mailto:\s*(?://)?", "", value, flags=re.I).split("?")[0]
+    out = []
+    for part in re.split(r"[,;]", value):
+        out.extend(a for a, _, _ in addresses_in(part.strip()))
+    return out
+
+
+def emails_in_script(script: str) -> tuple[list[str], list[str]]:
+    """(addresses a script writes into the page after decoding, addresses it merely contains)."""
+    decoded: list[str] = []
+    for m in JS_URI_ENCODED.finditer(script):
+        decoded.extend(a for a, _, _ in addresses_in(unquote(m.group(1))))
+    for m in JS_CHARCODES.finditer(script):
+        try:
+            text = "".join(chr(int(c)) for c in m.group(1).split(",") if c.strip())
+        except (ValueError, OverflowError):
+            continue
+        decoded.extend(a for a, _, _ in addresses_in(text))
+    if "+" in script and ("'@'" in script or '"@"' in script or "@" in script):
+        for m in JS_CONCAT.finditer(script):
+            joined = "".join(lit.group(2) for lit in JS_LITERAL.finditer(m.group(0)))
+            if "@" in joined:
+                decoded.extend(a for a, _, _ in addresses_in(joined))
+    plain: list[str] = []
+    if "@" in script or "\\u0040" in script:
+        text = UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), script) if "\\u00" in script else script
+        plain = [a for a, _, _ in addresses_in(text) if a not in decoded]
+    return decoded, plain
+
+
+def judge_email(finding: EmailFinding, shop_domain: str | None) -> EmailFinding:
+    """Set third_party and the flags from the address itself."""
+    domain = finding.value.rsplit("@", 1)[-1]
+    own = bool(shop_domain) and registrable_domain(domain) == registrable_domain(shop_domain or "")
+    if domain_is_third_party(domain) and not own:
+        finding.third_party = True
+    elif own:
+        finding.third_party = False
+    elif shop_domain and "other_domain" not in finding.flags:
+        finding.flags.append("other_domain")
+    if NOREPLY.match(finding.value) and "noreply" not in finding.flags:
+        finding.flags.append("noreply")
+    return finding
+
+
+SOURCE_RANK = {
+    "mailto": 0, "text": 1, "cfemail": 2, "deobfuscated": 3, "pdf": 1, "href": 5, "jsonld": 6, "microdata": 6,
+    "meta": 7, "script": 8, "comment": 9,
+}
+
+
+def merge_emails(findings: list[EmailFinding]) -> list[EmailFinding]:
+    best: dict[str, EmailFinding] = {}
+    for f in findings:
+        cur = best.get(f.value)
+        if cur is None:
+            best[f.value] = f
+            continue
+        flags = sorted(set(cur.flags) | set(f.flags))
+        if (not f.visible, f.third_party, SOURCE_RANK.get(f.source, 9)) < (
+            not cur.visible, cur.third_party, SOURCE_RANK.get(cur.source, 9)
+        ):
+            best[f.value] = f
+        best[f.value].flags = flags
+    return list(best.values())
+
+
+def hidden_mail_address(first_b64: str, last_b64: str) -> str | None:
+    """Joomla 4/5 <joomla-hidden-mail first=... last=...> cloak."""
+    user, domain = _b64(first_b64), _b64(last_b64)
+    hits = list(addresses_in(f"{user}@{domain}")) if user and domain else []
+    return hits[0][0] if hits else None

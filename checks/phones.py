@@ -1,0 +1,206 @@
+"""Phone numbers: from tel: links, visible text and structured data.
+
+Speed: a cheap regex finds digit runs that could be phone numbers; only those small windows go
+to `phonenumbers.PhoneNumberMatcher` (leniency VALID), which keeps the library's own filters
+(dates, time stamps, letters glued to digits). Label context then rejects the families that
+look like numbers but are not (KvK, VAT, IBAN, order and article numbers, ...) and marks faxes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import unquote
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
+
+from checks.model import PhoneFinding, TextBlock
+from checks.thirdparty import context_names_third_party, preceding_context
+
+# A run that could hold a phone number: optional +/00, digits with the separators people use.
+CANDIDATE = re.compile(r"(?:\+|\b00|\()?\d[\d \u00a0().\-/\u2013]{5,28}\d")
+MIN_DIGITS, MAX_DIGITS = 7, 15
+
+TYPE_NAMES: dict[int, str] = {
+    PhoneNumberType.FIXED_LINE: "fixed_line",
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "fixed_line_or_mobile",
+    PhoneNumberType.TOLL_FREE: "toll_free",
+    PhoneNumberType.PREMIUM_RATE: "premium_rate",
+    PhoneNumberType.SHARED_COST: "shared_cost",
+    PhoneNumberType.VOIP: "voip",
+    PhoneNumberType.PERSONAL_NUMBER: "personal_number",
+    PhoneNumberType.PAGER: "pager",
+    PhoneNumberType.UAN: "uan",
+    PhoneNumberType.VOICEMAIL: "voicemail",
+    PhoneNumberType.UNKNOWN: "unknown",
+}
+
+# Labels that, right before a digit run, say it is not a phone number.
+NOT_PHONE_LABEL = re.compile(
+    r"(?:kvk|k\.v\.k|kamer\s+van\s+koophandel|coc|chamber\s+of\s+commerce|handelsregister|hr[ab]|btw|vat|"
+    r"ust|tva|iban|bic|swift|rekening|account|bank|ean|gtin|isbn|sku|upc|mpn|art(?:ikel)?|article|item|"
+    r"order|bestel\w*|factuur|invoice|klant|customer\s+(?:no|number|id)|kunden|referentie|reference|ref|"
+    r"model\w*|serie\w*|serial|rsin|siret|siren|rcs|ondernemings\w*|entreprise|onderneming|pakket|"
+    r"tracking|track|zending|sendung|colis|postcode|zip|bestellnummer|auftrag|rechnung|artikelnummer|"
+    r"produkt\w*|product\w*|code|nr\s*\.\s*(?=$)|gln|dossier|vergunning|licen[cs]e|lot|batch|ticket)"
+    r"(?:[\s.\-]*(?:nummer|number|nr|no|num|n°|id|code))?[\s.:#°/-]*$",
+    re.I,
+)
+# Labels that say "this is a phone number" (they override nothing; they allow extra regions).
+PHONE_LABEL = re.compile(
+    r"(?:tel(?:efoon|efon|ephone|éfono)?|t\.|phone|bel(?:\s+ons)?|call|fon|t[ée]l[ée]phone|hotline|"
+    r"whatsapp|mobiel|mobil|gsm|portable|klantenservice|service|helpdesk|support|kundenservice|"
+    r"ruf(?:en)?|appel(?:ez)?|contact)\W{0,6}$",
+    re.I,
+)
+FAX_LABEL = re.compile(r"(?:fax|telefax|télécopie|telecopie)\W{0,12}$", re.I)
+# A tariff announced right after a number: "(€ 0,80 p/m)", "10 ct/min", "per minuut".
+TARIFF = re.compile(
+    r"(?:€|eur|euro)\s?\d+[.,]\d+|\d+[.,]?\d*\s?(?:ct|cent|eurocent)\b|"
+    r"p/m\b|p\.m\.|per\s+min|/\s?min\b|pro\s+min|par\s+min|per\s+gesprek|per\s+call|pro\s+anruf|"
+    r"par\s+appel|minutentarif|gesprekskosten|(?:lokaal|normaal)\s+tarief\s+plus|kosten\s+\d",
+    re.I,
+)
+# Known template placeholders that are valid per the metadata (DOMAIN.md 3.4).
+PLACEHOLDER_NUMBERS = frozenset({"+49180000000"})
+
+# Regions to try for a national number under a phone label when the shop's region fails.
+NEIGHBOUR_REGIONS = ("NL", "BE", "DE", "FR", "LU", "AT", "CH", "GB")
+
+
+def _digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def phone_flags(number: phonenumbers.PhoneNumber, ptype: str, country: str, after: str = "") -> list[str]:
+    """Flags for one number: extra_cost, information_number, foreign, placeholder."""
+    flags: list[str] = []
+    region = phonenumbers.region_code_for_number(number) or ""
+    national = str(number.national_number)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    if region == "NL" and ptype == "premium_rate" and national.startswith("900"):
+        flags.append("information_number")
+        if TARIFF.search(after):
+            flags.append("extra_cost")
+    elif ptype in ("premium_rate", "shared_cost") or TARIFF.search(after):
+        flags.append("extra_cost")
+    if country and region and region != country and region != "001":
+        flags.append("foreign")
+    if e164 in PLACEHOLDER_NUMBERS:
+        flags.append("placeholder")
+    return flags
+
+
+def describe(number: phonenumbers.PhoneNumber) -> tuple[str, str, str]:
+    """(E.164, type name, region) of a parsed number."""
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    ptype = TYPE_NAMES.get(phonenumbers.number_type(number), "unknown")
+    return e164, ptype, phonenumbers.region_code_for_number(number) or ""
+
+
+def _snippet(text: str, start: int, end: int, width: int = 60) -> str:
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def phones_in_text(
+    blocks: Iterable[TextBlock], country: str, source: str = "text", visible: bool = True
+) -> list[PhoneFinding]:
+    """Every phone number in visible text blocks."""
+    found: list[PhoneFinding] = []
+    for block in blocks:
+        text = block.text
+        if _digits(text) < MIN_DIGITS:
+            continue
+        floor = 0
+        for cand in CANDIDATE.finditer(text):
+            if not MIN_DIGITS <= _digits(cand.group()) <= MAX_DIGITS * 2 + 2:
+                continue
+            start, end = cand.span()
+            lo, hi = max(0, start - 1), min(len(text), end + 1)
+            window = text[lo:hi]
+            before = text[max(0, start - 40) : start]
+            matches = list(PhoneNumberMatcher(window, country, leniency=Leniency.VALID))
+            if not matches and PHONE_LABEL.search(before):
+                for other in NEIGHBOUR_REGIONS:
+                    if other != country:
+                        matches = list(PhoneNumberMatcher(window, other, leniency=Leniency.VALID))
+                        if matches:
+                            break
+            for m in matches:
+                m_start, m_end = lo + m.start, lo + m.end
+                label = text[max(0, m_start - 40) : m_start]
+                if NOT_PHONE_LABEL.search(label) and not PHONE_LABEL.search(label[-12:]):
+                    continue
+                e164, ptype, _region = describe(m.number)
+                context = preceding_context(text, m_start, floor)
+                finding = PhoneFinding(
+                    value=e164,
+                    raw=m.raw_string.strip(),
+                    source=source,
+                    region=block.region,
+                    visible=visible,
+                    third_party=context_names_third_party(context),
+                    type=ptype,
+                    flags=phone_flags(m.number, ptype, country, text[m_end : m_end + 60]),
+                    country=_region,
+                    context=_snippet(text, m_start, m_end),
+                    is_fax=bool(FAX_LABEL.search(label[-25:])),
+                )
+                found.append(finding)
+                floor = m_end
+    return found
+
+
+def parse_tel_href(href: str, country: str) -> phonenumbers.PhoneNumber | None:
+    """The number in a tel:/callto: href, or None when it is not a valid number."""
+    value = unquote(href).strip()
+    value = re.sub(r"^(?:tel|callto)\s*:\s*(?://)?", "", value, flags=re.I).split(";")[0].split("?")[0]
+    if _digits(value) < MIN_DIGITS:
+        return None
+    try:
+        number = phonenumbers.parse(value, country)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def phone_from_value(value: str, country: str, source: str, region: str = "main") -> PhoneFinding | None:
+    """A phone number given as a field value (JSON-LD telephone, meta content, tel: href)."""
+    number = parse_tel_href(value, country)
+    if number is None:
+        return None
+    e164, ptype, num_region = describe(number)
+    return PhoneFinding(
+        value=e164,
+        raw=value.strip(),
+        source=source,
+        region=region,
+        visible=False,
+        type=ptype,
+        flags=phone_flags(number, ptype, country),
+        country=num_region,
+    )
+
+
+SOURCE_RANK = {"tel_link": 0, "text": 1, "pdf": 1, "href": 2, "jsonld": 3, "microdata": 3, "meta": 4, "comment": 5}
+
+
+def merge_phones(findings: list[PhoneFinding]) -> list[PhoneFinding]:
+    """One finding per (value, fax), the best evidence first: visible over invisible, own over third party."""
+    best: dict[tuple[str, bool], PhoneFinding] = {}
+    for f in findings:
+        key = (f.value, f.is_fax)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = f
+            continue
+        flags = sorted(set(cur.flags) | set(f.flags))
+        rank_new = (not f.visible, f.third_party, SOURCE_RANK.get(f.source, 9))
+        rank_cur = (not cur.visible, cur.third_party, SOURCE_RANK.get(cur.source, 9))
+        if rank_new < rank_cur:
+            best[key] = f
+        best[key].flags = flags
+    return list(best.values())
