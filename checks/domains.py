@@ -63,6 +63,7 @@ def _EXTRACT(host: str) -> _Parts:  # noqa: N802 - reads like the tldextract cal
     domain = labels[suffix_start - 1] if suffix_start > 0 else ""
     return _Parts(domain=domain, suffix=suffix)
 
+
 # ccTLD -> the phonenumbers region to try first.
 TLD_COUNTRY: dict[str, str] = {
     "nl": "NL",

@@ -25,25 +25,100 @@ EMAIL = re.compile(
 )
 # A domain-like tail that is really a file: logo@2x.png, sprite@3x.webp
 FILE_EXTENSIONS = frozenset(
-    "png jpg jpeg gif webp svg avif css js mjs ico bmp tif tiff mp4 webm mp3 woff woff2 ttf eot otf json map "
-    "pdf zip gz php html htm asp aspx jsp txt xml".split()
+    [
+        "png",
+        "jpg",
+        "jpeg",
+        "gif",
+        "webp",
+        "svg",
+        "avif",
+        "css",
+        "js",
+        "mjs",
+        "ico",
+        "bmp",
+        "tif",
+        "tiff",
+        "mp4",
+        "webm",
+        "mp3",
+        "woff",
+        "woff2",
+        "ttf",
+        "eot",
+        "otf",
+        "json",
+        "map",
+        "pdf",
+        "zip",
+        "gz",
+        "php",
+        "html",
+        "htm",
+        "asp",
+        "aspx",
+        "jsp",
+        "txt",
+        "xml",
+    ]
 )
 PLACEHOLDER_DOMAINS = frozenset(
     {
-        "example.com", "example.org", "example.net", "voorbeeld.nl", "voorbeeld.be", "domain.com", "domain.nl",
-        "domein.nl", "uwdomein.nl", "jouwdomein.nl", "yourdomain.com", "mydomain.com", "yoursite.com",
-        "email.com", "e-mail.com", "adres.nl", "emailadres.nl", "mailadres.nl", "beispiel.de", "musterfirma.de",
-        "mustermann.de", "exemple.fr", "exemple.com", "company.com", "website.com", "sentry.io",
-        "wixpress.com", "sentry-next.wixpress.com",
+        "example.com",
+        "example.org",
+        "example.net",
+        "voorbeeld.nl",
+        "voorbeeld.be",
+        "domain.com",
+        "domain.nl",
+        "domein.nl",
+        "uwdomein.nl",
+        "jouwdomein.nl",
+        "yourdomain.com",
+        "mydomain.com",
+        "yoursite.com",
+        "email.com",
+        "e-mail.com",
+        "adres.nl",
+        "emailadres.nl",
+        "mailadres.nl",
+        "beispiel.de",
+        "musterfirma.de",
+        "mustermann.de",
+        "exemple.fr",
+        "exemple.com",
+        "company.com",
+        "website.com",
+        "sentry.io",
+        "wixpress.com",
+        "sentry-next.wixpress.com",
     }
 )
 PLACEHOLDER_ADDRESSES = frozenset(
     {
-        "jouw@email.nl", "naam@voorbeeld.nl", "email@adres.nl", "you@domain.com", "name@email.com",
-        "je@email.nl", "uw@email.nl", "jouw@emailadres.nl", "john@doe.com", "john.doe@gmail.com",
-        "jan@jansen.nl", "max@mustermann.de", "test@test.com", "test@test.nl", "user@domain.com",
-        "info@uwbedrijf.nl", "info@jouwbedrijf.nl", "your@email.com", "your.email@gmail.com",
-        "voornaam@bedrijf.nl", "vorname.nachname@firma.de", "prenom.nom@domaine.fr",
+        "jouw@email.nl",
+        "naam@voorbeeld.nl",
+        "email@adres.nl",
+        "you@domain.com",
+        "name@email.com",
+        "je@email.nl",
+        "uw@email.nl",
+        "jouw@emailadres.nl",
+        "john@doe.com",
+        "john.doe@gmail.com",
+        "jan@jansen.nl",
+        "max@mustermann.de",
+        "test@test.com",
+        "test@test.nl",
+        "user@domain.com",
+        "info@uwbedrijf.nl",
+        "info@jouwbedrijf.nl",
+        "your@email.com",
+        "your.email@gmail.com",
+        "voornaam@bedrijf.nl",
+        "vorname.nachname@firma.de",
+        "prenom.nom@domaine.fr",
     }
 )
 NOREPLY = re.compile(r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|bounce|mailer-daemon)", re.I)
@@ -56,8 +131,12 @@ DOT_WORDS = r"dot|punt|punkt|point|\."
 MUNGED_AT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{AT_WORDS})\s*[\]\)\}}>]\s*", re.I)
 MUNGED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{DOT_WORDS})\s*[\]\)\}}>]\s*", re.I)
 SPACED_AT = re.compile(r"(?<=[\w.\-])\s+(?:AT|at|@)\s+(?=[a-z0-9\-]+\s*(?:\.|\s(?:DOT|dot|punt)\s))")
-SPACED_DOT = re.compile(r"(@[a-z0-9\-]{1,63})(?:\s+(?:DOT|dot|punt|punkt)\s+|\s+\.\s*|\.\s+)(?=[a-z]{2,24}\b)", re.I)
-MUNGE_HINT = re.compile(r"[\[\(\{<]\s*(?:at|ät|dot|punt|punkt|point|apen|arob)|\s(?:at|AT|@)\s|＠|\s@|@\s", re.I)
+SPACED_DOT = re.compile(
+    r"(@[a-z0-9\-]{1,63})(?:\s+(?:DOT|dot|punt|punkt)\s+|\s+\.\s*|\.\s+)(?=[a-z]{2,24}\b)", re.I
+)
+MUNGE_HINT = re.compile(
+    r"[\[\(\{<]\s*(?:at|ät|dot|punt|punkt|point|apen|arob)|\s(?:at|AT|@)\s|＠|\s@|@\s", re.I
+)
 
 # JavaScript encodings in inline scripts.
 JS_URI_ENCODED = re.compile(r"decodeURIComponent\(\s*['\"]((?:%[0-9a-f]{2})+)['\"]", re.I)
@@ -147,8 +226,16 @@ def emails_in_blocks(
                 plain_hits.add(address)
                 context = preceding_context(text, start, floor)
                 found.append(
-                    EmailFinding(address, text[start:end], source, block.region, visible,
-                                 context_names_third_party(context), [], _snippet(text, start, end))
+                    EmailFinding(
+                        address,
+                        text[start:end],
+                        source,
+                        block.region,
+                        visible,
+                        context_names_third_party(context),
+                        [],
+                        _snippet(text, start, end),
+                    )
                 )
                 floor = end
         if MUNGE_HINT.search(text):
@@ -159,8 +246,16 @@ def emails_in_blocks(
                         continue
                     context = preceding_context(fixed, start)
                     found.append(
-                        EmailFinding(address, fixed[start:end], "deobfuscated", block.region,
-                                     visible, context_names_third_party(context), [], _snippet(fixed, start, end))
+                        EmailFinding(
+                            address,
+                            fixed[start:end],
+                            "deobfuscated",
+                            block.region,
+                            visible,
+                            context_names_third_party(context),
+                            [],
+                            _snippet(fixed, start, end),
+                        )
                     )
     return found
 
@@ -213,8 +308,17 @@ def judge_email(finding: EmailFinding, shop_domain: str | None) -> EmailFinding:
 
 
 SOURCE_RANK = {
-    "mailto": 0, "text": 1, "cfemail": 2, "deobfuscated": 3, "pdf": 1, "href": 5, "jsonld": 6, "microdata": 6,
-    "meta": 7, "script": 8, "comment": 9,
+    "mailto": 0,
+    "text": 1,
+    "cfemail": 2,
+    "deobfuscated": 3,
+    "pdf": 1,
+    "href": 5,
+    "jsonld": 6,
+    "microdata": 6,
+    "meta": 7,
+    "script": 8,
+    "comment": 9,
 }
 
 
@@ -227,7 +331,9 @@ def merge_emails(findings: list[EmailFinding]) -> list[EmailFinding]:
             continue
         flags = sorted(set(cur.flags) | set(f.flags))
         if (not f.visible, f.third_party, SOURCE_RANK.get(f.source, 9)) < (
-            not cur.visible, cur.third_party, SOURCE_RANK.get(cur.source, 9)
+            not cur.visible,
+            cur.third_party,
+            SOURCE_RANK.get(cur.source, 9),
         ):
             best[f.value] = f
         best[f.value].flags = flags

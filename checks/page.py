@@ -18,20 +18,80 @@ from checks.model import TextBlock
 
 # Elements whose text a visitor never reads.
 INVISIBLE_TAGS = frozenset(
-    {"script", "style", "noscript", "template", "svg", "select", "datalist", "textarea", "iframe",
-     "object", "canvas", "head", "title", "meta", "link"}
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "select",
+        "datalist",
+        "textarea",
+        "iframe",
+        "object",
+        "canvas",
+        "head",
+        "title",
+        "meta",
+        "link",
+    }
 )
 # Elements that start a new block of text in a browser.
 BLOCK_TAGS = frozenset(
-    {"address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div", "dl",
-     "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-     "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-     "td", "tfoot", "th", "thead", "tr", "ul", "button", "option", "html", "center", "caption"}
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "button",
+        "option",
+        "html",
+        "center",
+        "caption",
+    }
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # id/class tokens that mark a page header or footer.
 HEADER_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:site|page|main|global|top)?[-_]?(?:header|masthead|topbar|top-bar|navbar)(?:$|[\s_-])", re.I
+    r"(?:^|[\s_-])(?:site|page|main|global|top)?[-_]?(?:header|masthead|topbar|top-bar|navbar)(?:$|[\s_-])",
+    re.I,
 )
 FOOTER_TOKEN = re.compile(r"footer|colophon|site-info|bottom-bar", re.I)
 RTL_STYLE = re.compile(r"direction\s*:\s*rtl", re.I)
@@ -203,9 +263,7 @@ def strip_and_read(page: ParsedPage) -> None:
         low = href[:16].lower()
         if low.startswith("tel:") or low.startswith("callto:"):
             page.tel_links.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-        elif low.startswith("mailto:"):
-            page.mailto_links.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-        elif "/cdn-cgi/l/email-protection" in href:
+        elif low.startswith("mailto:") or "/cdn-cgi/l/email-protection" in href:
             page.mailto_links.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
     for el in body.xpath("//*[@data-cfemail]"):
         page.cf_emails.append((el.get("data-cfemail", ""), page.region_of(el)))

@@ -185,7 +185,16 @@ def phone_from_value(value: str, country: str, source: str, region: str = "main"
     )
 
 
-SOURCE_RANK = {"tel_link": 0, "text": 1, "pdf": 1, "href": 2, "jsonld": 3, "microdata": 3, "meta": 4, "comment": 5}
+SOURCE_RANK = {
+    "tel_link": 0,
+    "text": 1,
+    "pdf": 1,
+    "href": 2,
+    "jsonld": 3,
+    "microdata": 3,
+    "meta": 4,
+    "comment": 5,
+}
 
 
 def merge_phones(findings: list[PhoneFinding]) -> list[PhoneFinding]:

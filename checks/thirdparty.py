@@ -15,18 +15,76 @@ from checks.domains import registrable_domain
 # Registrable domains whose addresses are never the shop's own.
 THIRD_PARTY_DOMAINS = frozenset(
     {
-        "degeschillencommissie.nl", "sgc.nl", "thuiswinkel.org", "thuiswinkel.nl", "autoriteitpersoonsgegevens.nl",
-        "acm.nl", "consuwijzer.nl", "webwinkelkeur.nl", "keurmerk.info", "webshopkeurmerk.nl", "kiyoh.com",
-        "kiyoh.nl", "trustpilot.com", "trustedshops.com", "trustedshops.de", "mollie.com", "adyen.com",
-        "paypal.com", "paypal.nl", "klarna.com", "klarna.nl", "riverty.com", "afterpay.nl", "buckaroo.nl",
-        "multisafepay.com", "pay.nl", "stripe.com", "ideal.nl", "postnl.nl", "dhl.com", "dhl.nl", "dhl.de",
-        "dpd.nl", "dpd.com", "ups.com", "gls-info.nl", "bpost.be", "ec.europa.eu", "europa.eu", "cnil.fr",
-        "economie.fgov.be", "gegevensbeschermingsautoriteit.be", "autoriteprotectiondonnees.be",
-        "consumentenombudsdienst.be", "mediateurconsommation.be", "becommerce.be", "safeshops.be",
-        "verbraucherzentrale.de", "bfdi.bund.de", "schlichtungsstelle.de", "ovh.com", "ovhcloud.com",
-        "o2switch.fr", "ionos.com", "ionos.de", "strato.de", "hetzner.com", "transip.nl", "shopify.com",
-        "lightspeedhq.com", "lightspeedhq.nl", "wix.com", "sentry.io", "google.com", "facebook.com",
-        "cloudflare.com", "consumentenbond.nl", "kvk.nl", "belastingdienst.nl", "ombudsman.nl",
+        "degeschillencommissie.nl",
+        "sgc.nl",
+        "thuiswinkel.org",
+        "thuiswinkel.nl",
+        "autoriteitpersoonsgegevens.nl",
+        "acm.nl",
+        "consuwijzer.nl",
+        "webwinkelkeur.nl",
+        "keurmerk.info",
+        "webshopkeurmerk.nl",
+        "kiyoh.com",
+        "kiyoh.nl",
+        "trustpilot.com",
+        "trustedshops.com",
+        "trustedshops.de",
+        "mollie.com",
+        "adyen.com",
+        "paypal.com",
+        "paypal.nl",
+        "klarna.com",
+        "klarna.nl",
+        "riverty.com",
+        "afterpay.nl",
+        "buckaroo.nl",
+        "multisafepay.com",
+        "pay.nl",
+        "stripe.com",
+        "ideal.nl",
+        "postnl.nl",
+        "dhl.com",
+        "dhl.nl",
+        "dhl.de",
+        "dpd.nl",
+        "dpd.com",
+        "ups.com",
+        "gls-info.nl",
+        "bpost.be",
+        "ec.europa.eu",
+        "europa.eu",
+        "cnil.fr",
+        "economie.fgov.be",
+        "gegevensbeschermingsautoriteit.be",
+        "autoriteprotectiondonnees.be",
+        "consumentenombudsdienst.be",
+        "mediateurconsommation.be",
+        "becommerce.be",
+        "safeshops.be",
+        "verbraucherzentrale.de",
+        "bfdi.bund.de",
+        "schlichtungsstelle.de",
+        "ovh.com",
+        "ovhcloud.com",
+        "o2switch.fr",
+        "ionos.com",
+        "ionos.de",
+        "strato.de",
+        "hetzner.com",
+        "transip.nl",
+        "shopify.com",
+        "lightspeedhq.com",
+        "lightspeedhq.nl",
+        "wix.com",
+        "sentry.io",
+        "google.com",
+        "facebook.com",
+        "cloudflare.com",
+        "consumentenbond.nl",
+        "kvk.nl",
+        "belastingdienst.nl",
+        "ombudsman.nl",
     }
 )
 
@@ -55,12 +113,8 @@ def preceding_context(text: str, start: int, floor: int = 0, width: int = 160) -
     """The text of the current sentence before `start` (at most `width` characters, not before `floor`)."""
     lo = max(floor, start - width)
     window = text[lo:start]
-    last = None
-    for last in _SENTENCE_END.finditer(window):
-        pass
-    if last is not None:
-        window = window[last.end() :]
-    return window
+    ends = [m.end() for m in _SENTENCE_END.finditer(window)]
+    return window[ends[-1] :] if ends else window
 
 
 def context_names_third_party(context: str) -> bool:

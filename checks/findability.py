@@ -1,0 +1,314 @@
+"""From a shop's analysed pages to tiers, clicks and a verdict (DESIGN.md "Findability").
+
+Each visible, own (not third-party) value gets the tier of the page it sits on; a channel's tier
+is the best of those. Values seen only in invisible data are kept with their source but set no
+tier. The verdict rule is a `VerdictRule`; the default is the two-click rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checks.model import CONTACT_KINDS, LEGAL_KINDS, PageAnalysis
+
+TIERS = ("homepage", "contact_page", "other_page", "legal_only", "chat_only", "not_found")
+TIER_RANK = {tier: i for i, tier in enumerate(TIERS)}
+PUBLISHED_TIERS = ("homepage", "contact_page", "other_page")
+# Flags that stop a value from being credited to the shop at all.
+UNCREDITED_FLAGS = frozenset({"placeholder", "noreply"})
+
+TIER_LABELS = {
+    "homepage": "on the homepage",
+    "contact_page": "on a contact or customer-service page",
+    "other_page": "on another ordinary page",
+    "legal_only": "only in legal documents (terms, privacy statement, imprint)",
+    "chat_only": "not published; only a chat or messaging service is offered",
+    "not_found": "not found",
+}
+
+
+@dataclass
+class VerdictRule:
+    """When a shop counts as compliant. The defaults follow DESIGN.md."""
+
+    max_clicks: int = 2
+    accepted_tiers: tuple[str, ...] = PUBLISHED_TIERS
+    email_form_is_enough: bool = False  # a contact form never replaces the e-mail address by law
+    reject_extra_cost: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "max_clicks": self.max_clicks,
+            "accepted_tiers": list(self.accepted_tiers),
+            "email_form_is_enough": self.email_form_is_enough,
+            "reject_extra_cost": self.reject_extra_cost,
+        }
+
+
+@dataclass
+class ShopPage:
+    analysis: PageAnalysis
+    clicks: int
+    link_texts: list[str] = field(default_factory=list)
+    is_homepage: bool = False
+
+
+@dataclass
+class FoundValue:
+    value: str
+    type: str | None
+    raw: str
+    tier: str | None
+    clicks: int
+    url: str
+    page_type: str
+    source: str
+    region: str
+    visible: bool
+    third_party: bool
+    flags: list[str] = field(default_factory=list)
+    link_texts: list[str] = field(default_factory=list)
+    context: str = ""
+    is_fax: bool = False
+
+    def contract(self, channel: str) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": self.value}
+        if channel == "phone":
+            out["type"] = self.type
+        out.update(
+            raw=self.raw,
+            tier=self.tier,
+            clicks=self.clicks,
+            url=self.url,
+            page_type=self.page_type,
+            source=self.source,
+        )
+        return out
+
+
+@dataclass
+class ChannelResult:
+    channel: str
+    tier: str = "not_found"
+    clicks: int | None = None
+    best: FoundValue | None = None
+    found: list[FoundValue] = field(default_factory=list)  # the shop's own values, best occurrence each
+    third_party: list[FoundValue] = field(default_factory=list)
+    occurrences: list[FoundValue] = field(default_factory=list)  # every sighting, for the database
+
+
+@dataclass
+class Assessment:
+    phone: ChannelResult
+    email: ChannelResult
+    chat_vendors: list[str]
+    contact_form: bool
+    contact_form_url: str | None
+    compliant: bool
+    reasons: list[str]
+    reason_codes: list[str]
+    rule: VerdictRule
+
+    @property
+    def chat_present(self) -> bool:
+        return bool(self.chat_vendors)
+
+    def to_contract(self, shop: str, homepage: str, status: str, pages_crawled: int) -> dict[str, Any]:
+        """The `bereikbaar check --json` object (DESIGN.md)."""
+
+        def channel(result: ChannelResult) -> dict[str, Any]:
+            return {
+                "tier": result.tier,
+                "clicks": result.clicks,
+                "found": [f.contract(result.channel) for f in result.found],
+            }
+
+        return {
+            "shop": shop,
+            "homepage": homepage,
+            "status": status,
+            "pages_crawled": pages_crawled,
+            "channels": {"phone": channel(self.phone), "email": channel(self.email)},
+            "chat": {"present": self.chat_present, "vendors": list(self.chat_vendors)},
+            "contact_form": {"present": self.contact_form},
+            "verdict": {"compliant": self.compliant, "reasons": list(self.reasons)},
+        }
+
+
+def unassessed_contract(
+    shop: str, homepage: str, status: str, reason: str, pages_crawled: int = 0
+) -> dict[str, Any]:
+    """The contract for a shop we could not read: no tiers, no verdict, only why."""
+    return {
+        "shop": shop,
+        "homepage": homepage,
+        "status": status,
+        "pages_crawled": pages_crawled,
+        "channels": {
+            "phone": {"tier": None, "clicks": None, "found": []},
+            "email": {"tier": None, "clicks": None, "found": []},
+        },
+        "chat": {"present": None, "vendors": []},
+        "contact_form": {"present": None},
+        "verdict": {"compliant": None, "reasons": [f"Not assessed ({status}): {reason}"]},
+    }
+
+
+def page_tier(page: ShopPage) -> str:
+    """The tier a visible value on this page earns."""
+    a = page.analysis
+    if page.is_homepage or a.page_kind == "homepage":
+        return "homepage"
+    if a.content_type == "pdf" or a.page_kind in LEGAL_KINDS:
+        return "legal_only"
+    if a.page_kind in CONTACT_KINDS:
+        return "contact_page"
+    return "other_page"
+
+
+def _sightings(pages: list[ShopPage], channel: str) -> list[FoundValue]:
+    out: list[FoundValue] = []
+    for page in pages:
+        a = page.analysis
+        tier = page_tier(page)
+        for f in a.phones if channel == "phone" else a.emails:
+            is_fax = getattr(f, "is_fax", False)
+            out.append(
+                FoundValue(
+                    value=f.value,
+                    type=getattr(f, "type", None),
+                    raw=f.raw,
+                    tier=tier if f.visible and not f.third_party else None,
+                    clicks=page.clicks,
+                    url=a.url,
+                    page_type=a.page_kind if not page.is_homepage else "homepage",
+                    source=f.source,
+                    region=f.region,
+                    visible=f.visible,
+                    third_party=f.third_party,
+                    flags=list(f.flags),
+                    link_texts=list(page.link_texts),
+                    context=f.context,
+                    is_fax=is_fax,
+                )
+            )
+    return out
+
+
+def _order(rule: VerdictRule):
+    def key(f: FoundValue):
+        ok = f.tier in rule.accepted_tiers and f.clicks <= rule.max_clicks
+        return (not f.visible, f.third_party, not ok, TIER_RANK.get(f.tier or "not_found", 9), f.clicks)
+
+    return key
+
+
+def _channel(pages: list[ShopPage], channel: str, rule: VerdictRule) -> ChannelResult:
+    sightings = _sightings(pages, channel)
+    result = ChannelResult(channel=channel, occurrences=sightings)
+    key = _order(rule)
+    best_per_value: dict[str, FoundValue] = {}
+    third: dict[str, FoundValue] = {}
+    for s in sorted(sightings, key=key):
+        if s.third_party:
+            third.setdefault(s.value, s)
+            continue
+        if s.is_fax or UNCREDITED_FLAGS & set(s.flags):
+            continue
+        best_per_value.setdefault(s.value, s)
+    result.third_party = list(third.values())
+    result.found = sorted(best_per_value.values(), key=key)
+    credited = [f for f in result.found if f.tier is not None]
+    if credited:
+        result.best = credited[0]
+        result.tier = credited[0].tier or "not_found"
+        result.clicks = credited[0].clicks
+    return result
+
+
+def assess(pages: list[ShopPage], rule: VerdictRule | None = None) -> Assessment:
+    """Tiers, clicks and verdict for one shop from its analysed pages."""
+    rule = rule or VerdictRule()
+    phone = _channel(pages, "phone", rule)
+    email = _channel(pages, "email", rule)
+    vendors = sorted({v for p in pages for v in p.analysis.chat_vendors})
+    form_pages = sorted((p for p in pages if p.analysis.contact_form), key=lambda p: p.clicks)
+    for result in (phone, email):
+        if result.best is None and vendors:
+            result.tier = "chat_only"
+    assessment = Assessment(
+        phone=phone,
+        email=email,
+        chat_vendors=vendors,
+        contact_form=bool(form_pages),
+        contact_form_url=form_pages[0].analysis.url if form_pages else None,
+        compliant=False,
+        reasons=[],
+        reason_codes=[],
+        rule=rule,
+    )
+    _verdict(assessment, pages)
+    return assessment
+
+
+def _verdict(a: Assessment, pages: list[ShopPage]) -> None:
+    rule = a.rule
+    codes: list[str] = []
+    reasons: list[str] = []
+    n = len(pages)
+    for name, result in (("phone", a.phone), ("email", a.email)):
+        label = "phone number" if name == "phone" else "e-mail address"
+        hidden = [f for f in result.found if not f.visible]
+        if result.tier == "not_found":
+            codes.append(f"{name}_not_found")
+            extra = ""
+            if hidden:
+                extra = f" ({hidden[0].value} appears only in invisible page data: {hidden[0].source})"
+            reasons.append(f"No {label} found on the {n} page{'s' if n != 1 else ''} crawled{extra}.")
+        elif result.tier == "chat_only":
+            codes.append(f"{name}_chat_only")
+            reasons.append(
+                f"No {label} published; only chat or messaging is offered ({', '.join(a.chat_vendors)})."
+            )
+        elif result.tier == "legal_only":
+            codes.append(f"{name}_legal_only")
+            best = result.best
+            reasons.append(
+                f"The {label} {best.value} appears only in a legal document ({best.page_type}: {best.url})."
+            )
+        elif result.tier not in rule.accepted_tiers or (result.clicks or 0) > rule.max_clicks:
+            codes.append(f"{name}_too_deep")
+            best = result.best
+            path = " > ".join(best.link_texts) if best.link_texts else best.url
+            reasons.append(
+                f"The {label} {best.value} is {best.clicks} clicks from the homepage ({path}); "
+                f"the rule allows {rule.max_clicks}."
+            )
+        if name == "email" and result.tier not in rule.accepted_tiers and a.contact_form:
+            if rule.email_form_is_enough:
+                codes = [c for c in codes if not c.startswith("email_")]
+                reasons = [r for r in reasons if "e-mail" not in r]
+            else:
+                codes.append("email_form_only")
+                reasons.append(
+                    f"A contact form ({a.contact_form_url}) is offered instead of an e-mail address; "
+                    "a form does not replace the e-mail address the law requires."
+                )
+    if rule.reject_extra_cost:
+        costly = [f for f in a.phone.found if f.tier is not None and "extra_cost" in f.flags]
+        if costly:
+            codes.append("phone_extra_cost")
+            values = ", ".join(f"{f.value} ({f.type})" for f in costly)
+            reasons.append(
+                f"Extra-cost phone number offered: {values}; calls about a contract must cost no more than a basic-rate call."
+            )
+    a.reason_codes = codes
+    a.reasons = reasons
+    a.compliant = not codes
+
+
+def settled(pages: list[ShopPage], rule: VerdictRule | None = None) -> bool:
+    """True when phone and e-mail both sit on the homepage already: no later page can improve them."""
+    a = assess(pages, rule)
+    return a.phone.tier == "homepage" and a.email.tier == "homepage"

@@ -1,0 +1,253 @@
+"""Phone numbers in visible text: formats, types, flags and every false-positive family."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.model import TextBlock
+from checks.page import collect_invisible, mark_regions, parse_html, strip_and_read
+from checks.phones import merge_phones, phones_in_text
+
+
+def found(text: str, country: str = "NL") -> dict[str, object]:
+    return {f.value: f for f in merge_phones(phones_in_text([TextBlock(text)], country))}
+
+
+# (text, country, expected E.164 values)
+FORMATS = [
+    ("Bel ons: 020 - 123 45 67", "NL", ["+31201234567"]),
+    ("Telefoon +31 (0)20 1234567", "NL", ["+31201234567"]),
+    ("Tel. 0031 20 123 4567", "NL", ["+31201234567"]),
+    ("(020) 123 45 67", "NL", ["+31201234567"]),
+    ("Tel 020/1234567", "NL", ["+31201234567"]),
+    ("020.123.45.67", "NL", ["+31201234567"]),
+    ("Klantenservice 088-1234567", "NL", ["+31881234567"]),
+    ("Gratis: 0800-0234", "NL", ["+318000234"]),
+    ("Infolijn 0900-1234567", "NL", ["+319001234567"]),
+    ("Mobiel 06-12345678", "NL", ["+31612345678"]),
+    ("WhatsApp 06 12 34 56 78", "NL", ["+31612345678"]),
+    ("+31 (0) 6 - 12 34 56 78", "NL", ["+31612345678"]),
+    ("+31(0)88 123 45 67", "NL", ["+31881234567"]),
+    ("Rotterdam 010 - 414 14 14", "NL", ["+31104141414"]),
+    ("Den Haag: 070 3456789", "NL", ["+31703456789"]),
+    ("Utrecht 030-2345678", "NL", ["+31302345678"]),
+    ("Kantoor 0575 123456", "NL", ["+31575123456"]),
+    ("VoIP 085 - 123 45 67", "NL", ["+31851234567"]),
+    ("Bel 020-1234567 of 06-12345678", "NL", ["+31201234567", "+31612345678"]),
+    ("Tel: 020-1234567 / 010-4141414", "NL", ["+31201234567", "+31104141414"]),
+    ("Brussel: 02/511.11.11", "BE", ["+3225111111"]),
+    ("+32 (0)2 511 11 11", "BE", ["+3225111111"]),
+    ("GSM 0470/12.34.56", "BE", ["+32470123456"]),
+    ("+32 470 12 34 56", "BE", ["+32470123456"]),
+    ("Gratis nummer 0800 12 345", "BE", ["+3280012345"]),
+    ("Telefon: 030/12345678", "DE", ["+493012345678"]),
+    ("(030) 1234567", "DE", ["+49301234567"]),
+    ("+49 (0)30 12345678", "DE", ["+493012345678"]),
+    ("Mobil 0151 / 123 456 78", "DE", ["+4915112345678"]),
+    ("Service-Hotline 01805 123456", "DE", ["+491805123456"]),
+    ("Kostenlos 0800 123 4567", "DE", ["+498001234567"]),
+    ("Call us on +44 20 7946 0958", "GB", ["+442079460958"]),
+    ("Téléphone : 01 23 45 67 89", "FR", ["+33123456789"]),
+    ("Our Dutch line +31 20 123 4567", "GB", ["+31201234567"]),
+    ("Tel.:+31201234567", "NL", ["+31201234567"]),
+    ("Telefoonnummer:\u00a0020\u00a0123\u00a045\u00a067", "NL", ["+31201234567"]),
+]
+
+# (text, country) that must give no phone number at all
+FALSE_POSITIVES = [
+    ("KvK: 12345678", "NL"),
+    ("KvK-nummer 34123456", "NL"),
+    ("Btw: NL123456789B01", "NL"),
+    ("btw-nummer NL001234567B01", "NL"),
+    ("IBAN: NL91ABNA0417164300", "NL"),
+    ("IBAN NL91 ABNA 0417 1643 00", "NL"),
+    ("Bestelnummer 100234567", "NL"),
+    ("Ordernummer: 0201234567", "NL"),
+    ("Artikelnummer 0612345678", "NL"),
+    ("Art.nr. 0201234567", "NL"),
+    ("Factuurnummer 0301234567", "NL"),
+    ("Datum 12-03-2024", "NL"),
+    ("Geldig van 01-01-2024 tot 31-12-2024", "NL"),
+    ("12/03/2024", "NL"),
+    ("52.3676, 4.9041", "NL"),
+    ("Prijs € 1.234,56", "NL"),
+    ("1234 AB Amsterdam", "NL"),
+    ("EAN 8712345678906", "NL"),
+    ("GTIN 08712345678906", "NL"),
+    ("ISBN 978-90-123-4567-8", "NL"),
+    ("versie v3.2.1", "NL"),
+    ("Open 09:00 - 17:30", "NL"),
+    ("© 2019-2024 Shop BV", "NL"),
+    ("Ma t/m vr 08:30 - 17:00 uur, za 10:00 - 16:00", "NL"),
+    ("Ondernemingsnummer 0403.019.261", "BE"),
+    ("USt-IdNr. DE123456789", "DE"),
+    ("HRB 123456 Amtsgericht Berlin", "DE"),
+    ("Sendungsnummer 00340434161094042557", "DE"),
+    ("Track & trace 3SABCD123456789", "NL"),
+    ("Klantnummer 0201234567", "NL"),
+    ("SKU 0612345678 op voorraad", "NL"),
+    ("Afmetingen 120 x 60 x 75 cm, 1.250 gram", "NL"),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", FORMATS, ids=[c[0][:40] for c in FORMATS])
+def test_formats(text, country, expected):
+    assert sorted(found(text, country)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,country", FALSE_POSITIVES, ids=[c[0][:40] for c in FALSE_POSITIVES])
+def test_false_positives(text, country):
+    assert found(text, country) == {}
+
+
+# (text, country, value, type, flags)
+TYPES_AND_FLAGS = [
+    ("Bel 020-1234567", "NL", "+31201234567", "fixed_line", set()),
+    ("Bel 06-12345678", "NL", "+31612345678", "mobile", set()),
+    ("Gratis 0800-0234", "NL", "+318000234", "toll_free", set()),
+    ("Bel 0900-1234567", "NL", "+319001234567", "premium_rate", {"information_number"}),
+    (
+        "Bel 0900-1234567 (€ 0,80 p/m)",
+        "NL",
+        "+319001234567",
+        "premium_rate",
+        {"information_number", "extra_cost"},
+    ),
+    ("Bel 0900-1234 (10 ct/min)", "NL", "+319001234", "premium_rate", {"information_number", "extra_cost"}),
+    ("Bel 0906-1234567", "NL", "+319061234567", "premium_rate", {"extra_cost"}),
+    ("Bel 0909-1234567", "NL", "+319091234567", "premium_rate", {"extra_cost"}),
+    ("Bel 088-1234567", "NL", "+31881234567", "uan", set()),
+    ("Bel 085-1234567", "NL", "+31851234567", "voip", set()),
+    (
+        "Bel 020-1234567 (lokaal tarief plus 5 cent per minuut)",
+        "NL",
+        "+31201234567",
+        "fixed_line",
+        {"extra_cost"},
+    ),
+    ("Bel +32 2 511 11 11", "NL", "+3225111111", "fixed_line", {"foreign"}),
+    ("Tel. 070 22 33 44", "BE", "+3270223344", "premium_rate", {"extra_cost"}),
+    ("Hotline 01805 123456", "DE", "+491805123456", "shared_cost", {"extra_cost"}),
+    ("Service-Hotline 0180 - 000000", "DE", "+49180000000", "shared_cost", {"extra_cost", "placeholder"}),
+    ("Tel +31 20 123 4567", "DE", "+31201234567", "fixed_line", {"foreign"}),
+]
+
+
+@pytest.mark.parametrize(
+    "text,country,value,ptype,flags", TYPES_AND_FLAGS, ids=[c[0][:40] for c in TYPES_AND_FLAGS]
+)
+def test_types_and_flags(text, country, value, ptype, flags):
+    f = found(text, country)[value]
+    assert f.type == ptype
+    assert set(f.flags) == flags
+
+
+@pytest.mark.parametrize(
+    "text,value,is_fax",
+    [
+        ("Tel 020-1234567, Fax 020-7654321", "+31207654321", True),
+        ("Tel 020-1234567, Fax 020-7654321", "+31201234567", False),
+        ("Telefax: 030 2345678", "+31302345678", True),
+        ("Fax +49 30 12345678", "+493012345678", True),
+    ],
+)
+def test_fax(text, value, is_fax):
+    country = "DE" if value.startswith("+49") else "NL"
+    assert found(text, country)[value].is_fax is is_fax
+
+
+@pytest.mark.parametrize(
+    "text,value,third_party",
+    [
+        (
+            "Geschillen: De Geschillencommissie, Postbus 90600, 2509 LP Den Haag, tel. 070-3105310",
+            "+31703105310",
+            True,
+        ),
+        ("Autoriteit Persoonsgegevens, telefoon 088-1805250", "+31881805250", True),
+        (
+            "Onze klantenservice: 020-1234567. Klachten? De Geschillencommissie, 070-3105310",
+            "+31201234567",
+            False,
+        ),
+        (
+            "Onze klantenservice: 020-1234567. Klachten? De Geschillencommissie, 070-3105310",
+            "+31703105310",
+            True,
+        ),
+        ("Betalen via Klarna: klantenservice Klarna 020-8082853", "+31208082853", True),
+        ("Website gemaakt door Pixelwerk, 030-2345678", "+31302345678", True),
+        ("Shop BV, Hoofdstraat 1, 1234 AB Amsterdam, tel 020-1234567", "+31201234567", False),
+    ],
+)
+def test_third_party_context(text, value, third_party):
+    assert found(text)[value].third_party is third_party
+
+
+def analyse_html(html: str, country: str = "NL"):
+    from checks.contacts import page_phones as _phones
+
+    page = parse_html("https://www.shop.nl/", html.encode())
+    collect_invisible(page)
+    mark_regions(page)
+    strip_and_read(page)
+    return {f.value: f for f in _phones(page, country)}
+
+
+def test_tel_link_with_number_text_is_visible_tel_link():
+    f = analyse_html('<body><footer><a href="tel:+31201234567">020 - 123 45 67</a></footer></body>')[
+        "+31201234567"
+    ]
+    assert (f.visible, f.source, f.region) == (True, "tel_link", "footer")
+
+
+def test_tel_href_without_visible_number_is_invisible():
+    f = analyse_html('<body><a href="tel:0201234567">Bel ons</a></body>')["+31201234567"]
+    assert (f.visible, f.source) == (False, "href")
+
+
+def test_tel_href_percent_encoded():
+    assert "+31201234567" in analyse_html('<body><a href="tel:020%20123%2045%2067">Bel</a></body>')
+
+
+def test_jsonld_only_is_invisible():
+    html = (
+        '<head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Organization",'
+        '"contactPoint":{"@type":"ContactPoint","telephone":"+31 20 123 4567","faxNumber":"020-7654321"}}]}</script>'
+        "</head><body><p>Welkom</p></body>"
+    )
+    phones = analyse_html(html)
+    assert (phones["+31201234567"].visible, phones["+31201234567"].source) == (False, "jsonld")
+    assert phones["+31207654321"].is_fax
+
+
+def test_hidden_and_script_text_never_matched():
+    html = (
+        '<body><div style="display:none">Tel 020-1234567</div><script>var t="010-4141414";</script>'
+        '<input placeholder="06-12345678"><img alt="bel 030-2345678" src="x.png"><p>Welkom</p></body>'
+    )
+    assert analyse_html(html) == {}
+
+
+def test_visible_beats_invisible_for_the_same_number():
+    html = (
+        '<head><script type="application/ld+json">{"telephone":"+31201234567"}</script></head>'
+        "<body><header>Bel 020-1234567</header></body>"
+    )
+    f = analyse_html(html)["+31201234567"]
+    assert (f.visible, f.source, f.region) == (True, "text", "header")
+
+
+def test_number_split_over_inline_elements():
+    assert "+31201234567" in analyse_html(
+        "<body><p>Tel: <strong>020</strong>-<span>1234567</span></p></body>"
+    )
+
+
+def test_label_and_number_in_separate_elements():
+    assert "+31201234567" in analyse_html("<body><dl><dt>Telefoon</dt><dd>020 123 45 67</dd></dl></body>")
+
+
+def test_comment_number_is_invisible():
+    f = analyse_html("<body><!-- oude lijn 020-1234567 --><p>Hallo</p></body>")["+31201234567"]
+    assert (f.visible, f.source) == (False, "comment")
