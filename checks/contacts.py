@@ -84,7 +84,12 @@ def page_emails(page: ParsedPage, shop_domain: str) -> list[EmailFinding]:
         if address:
             found.append(EmailFinding(address, address, "deobfuscated", "main", True, False, [], ""))
     for script in page.scripts:
-        if "@" not in script and "fromCharCode" not in script and "%40" not in script.lower():
+        if (
+            "@" not in script
+            and "fromCharCode" not in script
+            and "%40" not in script
+            and "\\u0040" not in script
+        ):
             continue
         decoded, plain = mail.emails_in_script(script)
         region = "main"

@@ -130,7 +130,18 @@ AT_WORDS = r"at|@|apenstaartje|apestaartje|apenstaart|ät|aet|arobase|arrobase|k
 DOT_WORDS = r"dot|punt|punkt|point|\."
 MUNGED_AT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{AT_WORDS})\s*[\]\)\}}>]\s*", re.I)
 MUNGED_DOT = re.compile(rf"\s*[\[\(\{{<]\s*(?:{DOT_WORDS})\s*[\]\)\}}>]\s*", re.I)
-SPACED_AT = re.compile(r"(?<=[\w.\-])\s+(?:AT|at|@)\s+(?=[a-z0-9\-]+\s*(?:\.|\s(?:DOT|dot|punt)\s))")
+# "info AT shop DOT nl" (capitals), or lower case only after a usual mailbox name
+MAILBOX_NAMES = r"info|contact|kontakt|service|klantenservice|kundenservice|support|sales|verkoop|hallo|hello|mail|office|shop|webshop|vragen|help|orders|bestellingen|administratie|boekhouding"
+SPACED_AT = re.compile(r"([\w.\-]+)\s+(AT|at)\s+(?=[a-z0-9\-]+\s*(?:\.|\s(?:DOT|dot|punt)\s))")
+MAILBOX_WORDS = frozenset(MAILBOX_NAMES.split("|"))
+
+
+def _spaced_at(m: re.Match) -> str:
+    if m.group(2) == "AT" or m.group(1).lower() in MAILBOX_WORDS:
+        return m.group(1) + "@"
+    return m.group(0)
+
+
 SPACED_DOT = re.compile(
     r"(@[a-z0-9\-]{1,63})(?:\s+(?:DOT|dot|punt|punkt)\s+|\s+\.\s*|\.\s+)(?=[a-z]{2,24}\b)", re.I
 )
@@ -177,6 +188,8 @@ def clean_address(local: str, domain: str) -> str | None:
     tld = domain.rsplit(".", 1)[-1]
     if tld in FILE_EXTENSIONS or not has_public_suffix(domain):
         return None
+    if len(registrable_domain(domain).split(".", 1)[0]) < 2:
+        return None  # k@L.Bi and other junk from minified code
     if domain.endswith("sentry.io") or domain.endswith(".ingest.sentry.io") or HEX_KEY.match(local):
         return None
     address = f"{local.lower()}@{domain}"
@@ -202,7 +215,7 @@ def demunge(text: str) -> str:
         text = unicodedata.normalize("NFKC", text)
     text = MUNGED_AT.sub("@", text)
     text = MUNGED_DOT.sub(".", text)
-    text = SPACED_AT.sub("@", text)
+    text = SPACED_AT.sub(_spaced_at, text)
     text = re.sub(r"(?<=[\w.\-])\s+@\s*|\s*@\s+(?=\w)", "@", text)
     text = SPACED_DOT.sub(r"\1.", text)
     return text

@@ -156,7 +156,7 @@ def to_document(body: bytes | str) -> lxml.html.HtmlElement:
         body = body.encode("utf-8")
         parser = _UTF8_PARSER
     else:
-        parser = None
+        parser = _parser_for(body)
     try:
         root = lxml.html.document_fromstring(body, parser=parser)
     except (etree.ParserError, ValueError):
@@ -165,6 +165,20 @@ def to_document(body: bytes | str) -> lxml.html.HtmlElement:
 
 
 _UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
+_CP1252_PARSER = lxml.html.HTMLParser(encoding="cp1252")
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset|encoding=[\"']", re.I)
+
+
+def _parser_for(body: bytes) -> lxml.html.HTMLParser | None:
+    """lxml reads a declared charset itself; undeclared bytes are UTF-8 when they decode as such."""
+    if body[:3] == b"\xef\xbb\xbf" or _DECLARED_CHARSET.search(body[:4096]):
+        return None
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(body) - 4:
+            return _CP1252_PARSER
+    return _UTF8_PARSER
 
 
 def clean_text(text: str) -> str:
