@@ -146,8 +146,7 @@ class UrlInfo(NamedTuple):
 def _host_facts(host: str) -> tuple[frozenset[str], str | None]:
     domain = registrable_domain(host) if host else ""
     label = domain.split(".", 1)[0]
-    ignore = frozenset(fold(label).split()) | frozenset(fold(host).split()) - {"help", "service"}
-    ignore = frozenset(t for t in ignore if t not in SINGLE_WORDS)
+    ignore = frozenset(t for t in fold(label).split() if t not in SINGLE_WORDS)
     sub = host[: -len(domain) - 1] if domain and host.endswith("." + domain) else ""
     first = sub.split(".", 1)[0] if sub else ""
     if first == "www" and "." in sub:
