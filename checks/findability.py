@@ -260,7 +260,9 @@ def _verdict(a: Assessment, pages: list[ShopPage]) -> None:
     for name, result in (("phone", a.phone), ("email", a.email)):
         label = "phone number" if name == "phone" else "e-mail address"
         hidden = [f for f in result.found if not f.visible]
-        if result.tier == "not_found":
+        if result.tier in rule.accepted_tiers and (result.clicks or 0) <= rule.max_clicks:
+            pass
+        elif result.tier == "not_found":
             codes.append(f"{name}_not_found")
             extra = ""
             if hidden:
