@@ -166,7 +166,7 @@ class SampleServer(LoopbackCluster):
         if "redirect_loop" in flags and path in LOOP_PATHS:
             return Response(302, {"Location": LOOP_PATHS[path], **headers}, b"")
         if "redirect_home" in flags and path == "/":
-            return Response(301, {"Location": HOME_REDIRECT_TARGET, **headers}, b"")
+            return Response(301, {"Location": self.url_for(host, HOME_REDIRECT_TARGET), **headers}, b"")
         if "calendar" in flags and path.rstrip("/") == CALENDAR_PATH:
             month = parse_qs(query).get("maand", [""])[0]
             body = dynamic.calendar_page(shop["name"], month)

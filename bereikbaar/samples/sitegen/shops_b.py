@@ -1,0 +1,5 @@
+from bereikbaar.samples.sitegen.model import Shop
+
+
+def shops() -> list[Shop]:
+    return []
