@@ -52,7 +52,7 @@ def _e(value: object) -> str:
 
 
 def _pct(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "0%"
+    return f"{int(100 * part / whole + 0.5)}%" if whole else "0%"
 
 
 def _open(chart_id: str, title: str, desc: str, height: int, width: int = WIDTH) -> list[str]:
@@ -67,7 +67,7 @@ def _open(chart_id: str, title: str, desc: str, height: int, width: int = WIDTH)
 
 
 def _text(
-    x: float, y: float, text: str, *, anchor: str = "start", cls: str = "label", weight: str = ""
+    x: float, y: float, text: str, *, anchor: str = "start", cls: str = "c-label", weight: str = ""
 ) -> str:
     bold = ' font-weight="600"' if weight else ""
     return (

@@ -1,7 +1,7 @@
 """Load one crawl run from the results database and compute the figures a report shows.
 
-The database is opened read-only with plain sqlite3 (a report never migrates or writes the
-database it reads). Rendering lives in reports/templates/, the charts in reports/charts.py.
+The database is opened with plain sqlite3 and PRAGMA query_only (a report never migrates or
+writes the database it reads, so it does not go through reports.store.Store). Rendering lives in reports/templates/, the charts in reports/charts.py.
 """
 
 from __future__ import annotations
@@ -94,6 +94,8 @@ class Headline:
     compliant: int
     extra_cost: int
     form_only: int
+    phone_too_deep: int
+    email_too_deep: int
     avg_phone_clicks: float | None
     avg_email_clicks: float | None
     avg_both_clicks_compliant: float | None
@@ -178,9 +180,12 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     with path.open("rb") as fh:
         if fh.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
             raise ReportError(f"{path} is not a SQLite database.")
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    # mode=rw never creates a file; query_only refuses every write. (mode=ro would leave the -wal and
+    # -shm files of a WAL database behind, since a read-only connection cannot clean them up.)
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
     conn.row_factory = sqlite3.Row
     try:
+        conn.execute("PRAGMA query_only = ON")
         tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -301,6 +306,8 @@ def compute_headline(shops: list[ShopResult]) -> Headline:
         compliant=len(compliant),
         extra_cost=sum(1 for s in ok if "phone_extra_cost" in s.reason_codes),
         form_only=sum(1 for s in ok if "email_form_only" in s.reason_codes),
+        phone_too_deep=sum(1 for s in ok if "phone_too_deep" in s.reason_codes),
+        email_too_deep=sum(1 for s in ok if "email_too_deep" in s.reason_codes),
         avg_phone_clicks=_mean(
             [s.phone_clicks for s in ok if s.phone_tier in FOUND_TIERS and s.phone_clicks is not None]
         ),

@@ -1,4 +1,4 @@
-"""A small fixed crawl database for the report tests, written with sqlite-utils per the brief's schema.
+"""A small fixed crawl database for the report tests: the Store's schema, rows inserted with sqlite-utils.
 
 Three runs: run 1 and run 2 finished, run 3 interrupted (so "newest finished run" is run 2).
 Between run 1 and run 2 fietsplaza.nl improves (phone moves out of the terms), modehuis.nl gets
@@ -14,6 +14,8 @@ import json
 from pathlib import Path
 
 import sqlite_utils
+
+from reports.store import Store
 
 HOSTILE_NAME = "<script>alert('x')</script> Speelgoed | Land"
 
@@ -240,7 +242,9 @@ def _finding(run_id: int, shop_id: str, channel: str, value: str, url: str, clic
 def make_report_db(path: str | Path) -> Path:
     """Write the fixed database to `path` (which must not exist) and return the path."""
     path = Path(path)
+    Store(path).close()  # the real schema, views and migrations; rows go in directly below
     db = sqlite_utils.Database(path)
+    db.execute("PRAGMA foreign_keys = ON")
     db["runs"].insert_all(
         [
             {

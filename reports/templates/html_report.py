@@ -63,7 +63,7 @@ def _cards(data: ReportData) -> str:
     out = ['<div class="cards">']
     for cls, num, of, what in cards:
         out.append(
-            f'<div class="card {cls}"><div class="num">{_e(num)} <span class="of">of {_e(of)}</span></div>'
+            f'<div class="card {cls}"><div class="num">{_e(num)} <span class="of">of {_e(of)}</span></div> '
             f'<div class="what">{_e(what)}</div></div>'
         )
     out.append("</div>")
@@ -176,9 +176,9 @@ def _channel_cell(shop: ShopResult, channel: str) -> str:
         out += f", {_e(text.plural(clicks, 'click', 'clicks'))}"
     out += "</span>"
     if value:
-        out += f'<span class="value">{_e(value)}</span>'
+        out += f' <span class="value">{_e(value)}</span>'
     if channel == "phone" and shop.phone_type and shop.phone_type not in ("unknown", "fixed_line", "mobile"):
-        out += f'<span class="shop-id">{_e(shop.phone_type.replace("_", " "))}</span>'
+        out += f' <span class="shop-id">{_e(shop.phone_type.replace("_", " "))}</span>'
     return out + "</td>"
 
 
@@ -195,7 +195,7 @@ def _shop_row(shop: ShopResult) -> str:
     row_cls = "assessed" if shop.assessed else "not-assessed"
     return (
         f'<tr class="{row_cls}" data-shop="{_e(shop.id)}">'
-        f'<td><div class="shop-name">{_e(shop.name)}</div><div class="shop-id">{_e(shop.id)}</div></td>'
+        f'<td><div class="shop-name">{_e(shop.name)}</div> <div class="shop-id">{_e(shop.id)}</div></td>'
         f"<td>{_e(shop.category)}</td><td>{_e(status)}</td>"
         f"{_channel_cell(shop, 'phone')}{_channel_cell(shop, 'email')}<td>{_e(chat)}</td>"
         f'<td><span class="verdict {_e(verdict_cls)}">{_e(shop.verdict)}</span></td>'

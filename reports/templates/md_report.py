@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from reports.report import STATUS_LABELS, TIER_LABELS, TIERS, Comparison, ReportData, ShopResult
+from reports.report import TIER_LABELS, TIERS, Comparison, ReportData, ShopResult
 from reports.templates import text
 
 # Characters that Markdown (or HTML inside Markdown) would interpret; each gets a backslash or an entity.
@@ -135,7 +135,7 @@ def _shops(data: ReportData) -> list[str]:
             [
                 f"{_md(s.name)} ({_md(s.id)})",
                 _md(s.category),
-                _md("ok" if s.assessed else STATUS_LABELS.get(s.status, s.status)),
+                _md("ok" if s.assessed else text.STATUS_SHORT.get(s.status, s.status)),
                 _md(text.channel_text(s, "phone")),
                 _md(text.channel_text(s, "email")),
                 _md(", ".join(s.chat_vendors) or ("–" if not s.assessed else "none")),

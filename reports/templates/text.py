@@ -125,8 +125,10 @@ def headline_rows(data: ReportData) -> list[tuple[str, int, int]]:
         ("Phone number only in legal documents", h.phone_tiers["legal_only"], n),
         ("Phone: only chat", h.phone_tiers["chat_only"], n),
         ("No phone number at all", h.phone_tiers["not_found"], n),
+        (f"Phone number more than {data.max_clicks} clicks from the homepage", h.phone_too_deep, n),
         ("No e-mail address on an ordinary page", h.no_email, n),
         ("E-mail address only in legal documents", h.email_tiers["legal_only"], n),
+        (f"E-mail address more than {data.max_clicks} clicks from the homepage", h.email_too_deep, n),
         ("E-mail: contact form instead of an address", h.form_only, n),
         ("Extra-cost phone number", h.extra_cost, n),
         ("Could not be assessed", h.not_assessed_total, h.total),
@@ -134,7 +136,8 @@ def headline_rows(data: ReportData) -> list[tuple[str, int, int]]:
 
 
 def share(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "–"
+    """Percentage rounded half up (12.5% -> 13%), as readers expect."""
+    return f"{int(100 * part / whole + 0.5)}%" if whole else "–"
 
 
 def channel_text(shop: ShopResult, channel: str) -> str:
