@@ -157,7 +157,7 @@ def stacked_bar_chart(chart_id: str, title: str, rows: list[StackedRow], legend:
 def column_chart(chart_id: str, title: str, columns: list[tuple[str, str, int, int]]) -> str:
     """Vertical bars of a share per column: (label, sublabel, part, whole) -> height = part/whole."""
     col_w = 110
-    left = 40
+    left = 52
     plot_h = 140
     top = 24
     height = top + plot_h + 48
