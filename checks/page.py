@@ -36,57 +36,6 @@ INVISIBLE_TAGS = frozenset(
         "link",
     }
 )
-# Elements that start a new block of text in a browser.
-BLOCK_TAGS = frozenset(
-    {
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-        "button",
-        "option",
-        "html",
-        "center",
-        "caption",
-    }
-)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # id/class tokens that mark a page header or footer.
 HEADER_TOKEN = re.compile(
@@ -97,11 +46,87 @@ FOOTER_TOKEN = re.compile(r"footer|colophon|site-info|bottom-bar", re.I)
 RTL_STYLE = re.compile(r"direction\s*:\s*rtl", re.I)
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
-_HIDDEN_XPATH = etree.XPath("//*[@hidden or @style]")
-_REGION_XPATH = etree.XPath(
-    "//header|//footer|//*[@role='banner' or @role='contentinfo']|//*[@id or @class][contains(@id,'ooter') or"
-    " contains(@class,'ooter') or contains(@id,'eader') or contains(@class,'eader') or contains(@id,'olophon')"
-    " or contains(@class,'olophon') or contains(@class,'masthead') or contains(@id,'masthead')]"
+# Attribute-axis scans: in libxml2 they are far cheaper than //*[predicate] over every element.
+_REGION_ATTR_XPATHS = (
+    etree.XPath(
+        "//@class[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
+    ),
+    etree.XPath(
+        "//@id[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
+    ),
+    etree.XPath("//@role[.='banner' or .='contentinfo']/.."),
+)
+_HREF_XPATH = etree.XPath("//a/@href")
+_HIDDEN_XPATHS = (etree.XPath("//@hidden/.."), etree.XPath("//@style/.."))
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# id/class tokens that mark a page header or footer.
+HEADER_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:site|page|main|global|top)?[-_]?(?:header|masthead|topbar|top-bar|navbar)(?:$|[\s_-])",
+    re.I,
+)
+FOOTER_TOKEN = re.compile(r"footer|colophon|site-info|bottom-bar", re.I)
+RTL_STYLE = re.compile(r"direction\s*:\s*rtl", re.I)
+WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+# Attribute-axis scans: in libxml2 they are far cheaper than //*[predicate] over every element.
+_REGION_ATTR_XPATHS = (
+    etree.XPath(
+        "//@class[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
+    ),
+    etree.XPath(
+        "//@id[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
+    ),
+    etree.XPath("//@role[.='banner' or .='contentinfo']/.."),
+)
+_HREF_LINKS_XPATH = etree.XPath(
+    "//a[starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'tel:') or"
+    " starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'callto:') or"
+    " starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'mailto:') or"
+    " contains(@href,'/cdn-cgi/l/email-protection')]"
+)
+BLOCK_TAGS = (
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "details",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "button",
+    "option",
+    "center",
+    "caption",
+    "label",
 )
 
 
@@ -187,7 +212,10 @@ def clean_text(text: str) -> str:
 
 def _mark_regions(root: lxml.html.HtmlElement) -> dict:
     marks: dict = {}
-    for el in _REGION_XPATH(root):
+    candidates = list(root.iter("header", "footer"))
+    for xpath in _REGION_ATTR_XPATHS:
+        candidates.extend(xpath(root))
+    for el in candidates:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("html", "body", "main"):
             continue
@@ -209,10 +237,9 @@ def _mark_regions(root: lxml.html.HtmlElement) -> dict:
                 region = "header"
             else:
                 continue
-        # the outermost mark wins: a "header" inside the footer is still footer
-        if not any(a in marks for a in el.iterancestors()):
-            marks[el] = region
-    return marks
+        marks[el] = region
+    # the outermost mark wins: a "header" inside the footer is still footer
+    return {el: region for el, region in marks.items() if not any(a in marks for a in el.iterancestors())}
 
 
 def mark_regions(page: ParsedPage) -> None:
@@ -256,7 +283,7 @@ def collect_invisible(page: ParsedPage) -> None:
 def strip_and_read(page: ParsedPage) -> None:
     """Drop invisible elements, mark header/footer, and read the visible text into blocks."""
     root = page.root
-    for el in _HIDDEN_XPATH(root):
+    for el in [el for xpath in _HIDDEN_XPATHS for el in xpath(root)]:
         if el.tag in ("html", "body") or el.getparent() is None:
             continue
         if el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "")):
@@ -270,20 +297,23 @@ def strip_and_read(page: ParsedPage) -> None:
     marks = page.region_of_element
 
     # links whose href carries a value (collected after stripping, so only visible ones)
-    for a in body.iter("a"):
-        href = (a.get("href") or "").strip()
-        if not href:
+    for href in _HREF_XPATH(body):
+        low = href.lstrip()[:8].lower()
+        if not (low.startswith(("tel:", "callto:", "mailto:")) or "/cdn-cgi/l/email-protection" in href):
             continue
-        low = href[:16].lower()
-        if low.startswith("tel:") or low.startswith("callto:"):
-            page.tel_links.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-        elif low.startswith("mailto:") or "/cdn-cgi/l/email-protection" in href:
-            page.mailto_links.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-    for el in body.xpath("//*[@data-cfemail]"):
+        a = href.getparent()
+        href = href.strip()
+        target = (
+            page.tel_links
+            if href[:7].lower() in ("tel:", "callto:") or href[:4].lower() == "tel:"
+            else (page.mailto_links)
+        )
+        target.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
+    for el in body.xpath("//@data-cfemail/.."):
         page.cf_emails.append((el.get("data-cfemail", ""), page.region_of(el)))
     for el in body.iter("joomla-hidden-mail"):
         page.hidden_mail.append((el.get("first", ""), el.get("last", "")))
-    for el in body.xpath("//*[@dir='rtl' or contains(@style,'rtl')]"):
+    for el in body.xpath("//@dir[.='rtl']/.. | //bdo | //@style[contains(.,'rtl')]/.."):
         if el.tag == "bdo" or RTL_STYLE.search(el.get("style", "")):
             # text shown reversed with CSS/bdo: store it the way a reader sees it
             txt = el.text_content()
@@ -304,76 +334,45 @@ def strip_and_read(page: ParsedPage) -> None:
 
 
 def _read_blocks(body: lxml.html.HtmlElement, marks: dict) -> list[TextBlock]:
+    """Visible text as lines: a newline around every block element, then lxml's C text serialiser.
+
+    Header and footer subtrees are read first and cut out (their tails stay), so every line
+    knows its region without a per-node walk in Python.
+    """
+    for el in body.iter(BLOCK_TAGS):
+        el.tail = "\n" + el.tail if el.tail else "\n"
+        el.text = "\n" + el.text if el.text else "\n"
     blocks: list[TextBlock] = []
-    block_of: dict = {}
-    region_cache: dict = {}
-
-    def block_and_region(el):
-        hit = block_of.get(el)
-        if hit is not None:
-            return hit
-        node = el
-        while node is not None and node.tag not in BLOCK_TAGS:
-            node = node.getparent()
-        result = (node if node is not None else body, _region_for(el, marks, region_cache))
-        block_of[el] = result
-        return result
-
-    current = None
-    current_region = "main"
-    parts: list[str] = []
-    for t in body.xpath(".//text()"):
-        if not t or t.isspace():
-            if parts and parts[-1] != " ":
-                parts.append(" ")
+    regional: list[TextBlock] = []
+    for el, region in marks.items():
+        if el is body or not _attached(el, body):
             continue
-        parent = t.getparent()
-        if parent is None:
-            continue
-        if t.is_tail:
-            # tail text belongs to the parent's parent; a <br> or block ends the previous block
-            owner = parent.getparent()
-            if owner is None:
-                continue
-            if parent.tag in BLOCK_TAGS:
-                current = None
-            block, region = block_and_region(owner)
-        else:
-            block, region = block_and_region(parent)
-        if block is not current:
-            if parts:
-                text = clean_text("".join(parts))
-                if text:
-                    blocks.append(TextBlock(text, current_region))
-            parts = []
-            current = block
-            current_region = region
-        elif parts and parts[-1][-1:].isalnum() and t[:1].isalnum():
-            parts.append(" ")
-        parts.append(t)
-    if parts:
-        text = clean_text("".join(parts))
-        if text:
-            blocks.append(TextBlock(text, current_region))
+        text = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+        regional.extend(_lines(text, region))
+        el.drop_tree()
+    blocks.extend(b for b in regional if b.region == "header")
+    blocks.extend(_lines(etree.tostring(body, method="text", encoding="unicode", with_tail=False), "main"))
+    blocks.extend(b for b in regional if b.region == "footer")
     return blocks
 
 
-def _region_for(el, marks: dict, cache: dict) -> str:
-    node = el
-    seen = []
-    region = "main"
+def _attached(el: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> bool:
+    node = el.getparent()
     while node is not None:
-        if node in cache:
-            region = cache[node]
-            break
-        if node in marks:
-            region = marks[node]
-            break
-        seen.append(node)
+        if node is body:
+            return True
         node = node.getparent()
-    for n in seen:
-        cache[n] = region
-    return region
+    return False
+
+
+def _lines(text: str, region: str) -> list[TextBlock]:
+    out = []
+    for line in text.split("\n"):
+        if line and not line.isspace():
+            cleaned = clean_text(line)
+            if cleaned:
+                out.append(TextBlock(cleaned, region))
+    return out
 
 
 def blocks_from_text(text: str, region: str = "main") -> list[TextBlock]:

@@ -61,6 +61,7 @@ from checks.vocabulary import (
     TRACKING_PARAMS,
     TRACKING_PREFIXES,
     fold,
+    may_name_kind,
     stem_kind,
 )
 
@@ -88,10 +89,16 @@ class TextHits(NamedTuple):
     uncovered: tuple[str, ...]  # meaningful tokens outside any keyword
 
 
+_NO_HITS = TextHits((), 0, ())
+
+
 @lru_cache(maxsize=65536)
 def scan_text(text: str, pdf: bool = False) -> TextHits:
     """Which kinds a short text (link text, title part, heading, slug) names, and how much of it."""
-    tokens = fold(text).split()
+    folded = fold(text)
+    tokens = folded.split()
+    if not may_name_kind(tokens):
+        return _NO_HITS
     kinds: list[str] = []
     covered = 0
     uncovered: list[str] = []
@@ -135,11 +142,17 @@ class UrlInfo(NamedTuple):
     host: str
     path: str  # lower case, percent-decoded
     segments: tuple[str, ...]  # path segments without the locale prefix, lower case
+    folded: tuple[str, ...]  # the same segments folded (vocabulary.fold)
     query: tuple[tuple[str, str], ...]  # (lower-case key, value), in order
     root: bool  # homepage-like: /, /nl/, /index.html, only tracking parameters
     article: bool  # inside a blog/news/magazine path
     subdomain_kind: str | None  # help.shop.nl -> customer_service
     ignore: frozenset[str]  # tokens of the shop's own name
+    keywords: bool  # some path segment may name a kind (quick reject for the common product URL)
+
+
+_NO_URL = UrlInfo("", "/", (), (), (), False, False, None, frozenset(), False)
+_NETLOC_END = re.compile(r"[/?#]")
 
 
 @lru_cache(maxsize=4096)
@@ -154,32 +167,56 @@ def _host_facts(host: str) -> tuple[frozenset[str], str | None]:
     return ignore, HELP_SUBDOMAINS.get(first)
 
 
+def _split(url: str) -> tuple[str, str, str]:
+    """(host, path, query) of an absolute URL; cheaper than urlsplit on the hot path."""
+    start = url.find("://")
+    if start < 0 or not url[:start].isalpha():
+        try:
+            parts = urlsplit(url)
+            return (parts.hostname or "").rstrip("."), parts.path, parts.query
+        except ValueError:
+            return "", "/", ""
+    m = _NETLOC_END.search(url, start + 3)
+    end = m.start() if m else len(url)
+    host = url[start + 3 : end].rpartition("@")[2]
+    if host.startswith("["):
+        host = host[: host.find("]") + 1]
+    elif ":" in host:
+        host = host.partition(":")[0]
+    tail = url[end:].partition("#")[0]
+    path, _, query = tail.partition("?")
+    return host.lower().rstrip("."), path, query
+
+
 @lru_cache(maxsize=16384)
 def url_info(url: str) -> UrlInfo:
     """The parts of a URL that the page-kind and link rules read."""
-    try:
-        parts = urlsplit(url)
-        host = (parts.hostname or "").rstrip(".")
-    except ValueError:
-        return UrlInfo("", "/", (), (), False, False, None, frozenset())
-    path = parts.path or "/"
+    host, path, raw_query = _split(url)
     if "%" in path:
         path = unquote(path)
-    path = path.lower()
+    path = path.lower() or "/"
     segments = [s for s in path.split("/") if s]
     if segments and LOCALE_SEGMENT.match(segments[0]):
         segments = segments[1:]
+    folded = tuple(map(fold, segments))
     query: list[tuple[str, str]] = []
-    if parts.query:
-        for pair in parts.query.split("&"):
+    meaningful = False
+    if raw_query:
+        for pair in raw_query.split("&"):
             key, _, value = pair.partition("=")
             if key:
-                query.append((unquote(key).lower(), unquote(value)))
-    meaningful = [k for k, _ in query if k not in TRACKING_PARAMS and not k.startswith(TRACKING_PREFIXES)]
+                key = unquote(key).lower()
+                query.append((key, unquote(value) if "%" in value else value))
+                if key not in TRACKING_PARAMS and not key.startswith(TRACKING_PREFIXES):
+                    meaningful = True
     root = not meaningful and (not segments or (len(segments) == 1 and segments[0] in HOMEPAGE_LEAVES))
-    article = any(fold(s) in ARTICLE_SEGMENTS for s in segments[:-1])
+    article = any(f in ARTICLE_SEGMENTS for f in folded[:-1])
     ignore, sub_kind = _host_facts(host)
-    return UrlInfo(host, path, tuple(segments), tuple(query), root, article, sub_kind, ignore)
+    joined = " ".join(folded)
+    keywords = bool(joined) and (may_name_kind(joined.split()) or "/" + "/".join(segments) in PLATFORM_PATHS)
+    return UrlInfo(
+        host, path, tuple(segments), folded, tuple(query), root, article, sub_kind, ignore, keywords
+    )
 
 
 class Evidence:
@@ -215,11 +252,11 @@ class Evidence:
         for key, value in info.query:
             if key in ROUTE_PARAMS and value:
                 self.text(value.replace("/", " "), W_LEAF)
-        if segments:
+        if info.keywords:
             leaf = segments[-1]
             dot = leaf.rfind(".")
             self.text(leaf[:dot] if dot > 0 else leaf, W_LEAF)
-            for parent in segments[-2::-1][:3]:
+            for parent in info.folded[-2::-1][:3]:
                 self.text(parent, W_PARENT)
         if info.subdomain_kind:
             self.vote((info.subdomain_kind,), W_LEAF if not segments else W_SUBDOMAIN, True)

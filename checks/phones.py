@@ -74,6 +74,25 @@ def _digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+# Countries whose national numbers are not written with a leading trunk 0.
+NO_TRUNK_ZERO = frozenset({"US", "CA", "IT", "ES", "DK", "NO", "PT", "GR", "LU"})
+
+
+def plausible(raw: str, country: str) -> bool:
+    """Cheap test before the matcher: digit count, and solid digit runs that only codes have."""
+    digits = _digits(raw)
+    if digits < MIN_DIGITS:
+        return False
+    if digits > MAX_DIGITS and "/" not in raw:
+        return False  # two numbers are written "020-1234567 / 06-12345678"
+    if raw.isdigit():
+        if raw[0] != "0" and country not in NO_TRUNK_ZERO:
+            return False  # EAN, SKU, order numbers: national numbers here start with 0
+        if digits > 12 and not raw.startswith("00"):
+            return False  # GTIN-14 and other long codes
+    return True
+
+
 def phone_flags(number: phonenumbers.PhoneNumber, ptype: str, country: str, after: str = "") -> list[str]:
     """Flags for one number: extra_cost, information_number, foreign, placeholder."""
     flags: list[str] = []
@@ -116,12 +135,15 @@ def phones_in_text(
             continue
         floor = 0
         for cand in CANDIDATE.finditer(text):
-            if not MIN_DIGITS <= _digits(cand.group()) <= MAX_DIGITS * 2 + 2:
+            raw = cand.group()
+            if not plausible(raw, country):
                 continue
             start, end = cand.span()
+            before = text[max(0, start - 40) : start]
+            if NOT_PHONE_LABEL.search(before) and not PHONE_LABEL.search(before[-12:]):
+                continue
             lo, hi = max(0, start - 1), min(len(text), end + 1)
             window = text[lo:hi]
-            before = text[max(0, start - 40) : start]
             matches = list(PhoneNumberMatcher(window, country, leniency=Leniency.VALID))
             if not matches and PHONE_LABEL.search(before):
                 for other in NEIGHBOUR_REGIONS:

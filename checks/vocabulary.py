@@ -250,12 +250,11 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text.replace("ß", "ss"))
         text = text.encode("ascii", "ignore").decode("ascii")
     if "e" in text:
-        text = _UMLAUT_PAIR.sub(lambda m: m.group()[0], text)
-    return " ".join(_NON_ALNUM.split(text)).strip()
+        text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+    return " ".join(text.translate(_NON_ALNUM_TO_SPACE).split())
 
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_UMLAUT_PAIR = re.compile(r"[aou]e")
+_NON_ALNUM_TO_SPACE = {i: " " for i in range(128) if not ("a" <= chr(i) <= "z" or "0" <= chr(i) <= "9")}
 
 
 def _index(
@@ -293,6 +292,21 @@ _PREFIXES = {fold(stem).replace(" ", ""): kind for stem, kind in PREFIX_STEMS.it
 PREFIX_RE = re.compile("|".join(sorted(map(re.escape, _PREFIXES), key=len, reverse=True)))
 _SUFFIXES = {fold(stem): kind for stem, kind in SUFFIX_STEMS.items()}
 SUFFIX_TUPLE: tuple[str, ...] = tuple(sorted(_SUFFIXES, key=len, reverse=True))
+
+
+# Quick reject: a folded text with none of these tokens and no stem inside names no kind at all.
+KEY_TOKENS: frozenset[str] = frozenset(SINGLE_WORDS) | PHRASE_STARTS | frozenset(PDF_SINGLE_WORDS)
+_STEM_HEADS: frozenset[str] = frozenset(stem[:4] for stem in _PREFIXES)
+
+
+def may_name_kind(tokens: list[str]) -> bool:
+    """Quick reject: False when no token of a folded text can be (part of) a keyword or stem."""
+    if not KEY_TOKENS.isdisjoint(tokens):
+        return True
+    for token in tokens:
+        if len(token) > 5 and (token[:4] in _STEM_HEADS or token.endswith(SUFFIX_TUPLE)):
+            return True
+    return False
 
 
 def stem_kind(token: str) -> str | None:
@@ -375,7 +389,7 @@ PAGINATION_PARAMS: frozenset[str] = frozenset(
         "start", "offset",
     }
 )
-PAGINATION_PATH = re.compile(r"/(?:page|pagina|seite|p)[/-](\d+)(?:/|\.html?)?$")
+PAGINATION_PATH = re.compile(r"/(?:page|pagina|seite|pagine)[/-](\d+)(?:/|\.html?)?$")
 
 # Dates in a path: /agenda/2025/03, /2024-05-01, /events/2024/05/17/ (an archive, not an article).
 DATE_PATH = re.compile(r"(?:^|/)(?:(?:19|20)\d{2}[-/](?:0?[1-9]|1[0-2])(?:[-/](?:0?[1-9]|[12]\d|3[01]))?)/?$")

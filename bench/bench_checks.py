@@ -1,0 +1,92 @@
+"""Benchmark: the whole checks pass against a bare lxml parse + text, and the naive approach.
+
+Pages: generated shop pages of 20 KB to 1 MB (product grids, inline JSON, long footers) plus the
+golden pages in tests/golden. Every figure is measured in this run; the target is
+checks-pass time <= 5x the lxml parse+text time on the same pages.
+
+    .venv/bin/python bench/bench_checks.py [--pages 200] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import lxml.html
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pagegen import make_page, page_sizes  # noqa: E402
+
+from checks import analyse_page  # noqa: E402
+
+
+def lxml_baseline(pages: list[tuple[str, bytes]]) -> None:
+    for _, body in pages:
+        lxml.html.document_fromstring(body).text_content()
+
+
+def checks_pass(pages: list[tuple[str, bytes]]) -> None:
+    for url, body in pages:
+        analyse_page(url, body)
+
+
+def naive(pages: list[tuple[str, bytes]]) -> None:
+    import phonenumbers
+    from bs4 import BeautifulSoup
+
+    for _, body in pages:
+        text = BeautifulSoup(body, "lxml").get_text(" ")
+        list(phonenumbers.PhoneNumberMatcher(text, "NL"))
+
+
+def timed(fn, pages, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(pages)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-naive", action="store_true")
+    args = parser.parse_args()
+
+    pages = [
+        (f"https://www.shop{i}.nl/", make_page(i, size)) for i, size in enumerate(page_sizes(args.pages))
+    ]
+    golden = sorted((Path(__file__).resolve().parent.parent / "tests" / "golden").glob("*.html"))
+    pages += [(f"https://www.golden-shop.nl/{p.stem}", p.read_bytes()) for p in golden]
+    total = sum(len(b) for _, b in pages)
+    print(
+        f"{len(pages)} pages, {total / 1e6:.1f} MB, {min(len(b) for _, b in pages) / 1e3:.0f} KB to "
+        f"{max(len(b) for _, b in pages) / 1e6:.2f} MB"
+    )
+
+    checks_pass(pages[:3])  # warm imports and caches
+    base = timed(lxml_baseline, pages, args.repeat)
+    ours = timed(checks_pass, pages, args.repeat)
+    print(
+        f"lxml parse + text (baseline): {base:7.2f} s  {len(pages) / base:7.1f} pages/s  {total / 1e6 / base:6.1f} MB/s"
+    )
+    print(
+        f"bereikbaar checks pass      : {ours:7.2f} s  {len(pages) / ours:7.1f} pages/s  ratio {ours / base:.2f}x "
+        f"(target <= 5x)"
+    )
+    if not args.skip_naive:
+        slow = timed(naive, pages, 1)
+        print(
+            f"naive bs4 + PhoneNumberMatcher: {slow:5.2f} s  {len(pages) / slow:7.1f} pages/s  ratio {slow / base:.2f}x "
+            f"(phones only, no e-mail/chat/links)"
+        )
+
+
+if __name__ == "__main__":
+    main()
