@@ -48,6 +48,7 @@ from checks.vocabulary import (
     PRODUCT_PATH,
     PRODUCT_SEGMENTS,
     REPORTED_KIND,
+    ROUTE_PARAMS,
     TRACKING_PARAMS,
     TRACKING_PREFIXES,
     fold,
@@ -152,7 +153,10 @@ def _score(url: str, text: str, onsite: bool) -> tuple[int, str, bool]:
         if not onsite or never:
             return SCORE_NEVER, kind or "other", True
         return (KIND_SCORES[kind], kind, True) if kind else (SCORE_LOW, "other", True)
-    if info.keywords or info.subdomain_kind or info.query or scan_text(text).kinds:
+    if never and onsite:
+        return SCORE_NEVER, "other", False
+    route = any(key in ROUTE_PARAMS for key, _ in info.query)
+    if info.keywords or info.subdomain_kind or route or scan_text(text).kinds:
         evidence = Evidence(info.ignore, weak_only=info.article)
         evidence.url(info)
         evidence.text(text, W_LINK_TEXT)
