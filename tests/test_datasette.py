@@ -242,6 +242,9 @@ def test_changes_between_runs(get):
     assert changed == {"modehuis.nl": "improved", "boekenbol.nl": "worse", "terugkeer.nl": "status_changed"}
     assert result[0]["change"] == "worse"  # worse first: that is the news
     assert rows(get, f"/{DB}/changes_between_runs.json?old_run=2&new_run=1") == []
+    # without parameters: the newest run against the one before it
+    assert rows(get, f"/{DB}/changes_between_runs.json") == result
+    assert rows(get, f"/{DB}/changes_between_runs.json?new_run=2") == result
 
 
 def test_shop_card_has_all_evidence(get):
