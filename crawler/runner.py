@@ -17,6 +17,14 @@ from crawler.records import ShopOutcome
 from crawler.shoplist import ShopList
 
 
+# Loggers whose errors are expected outcomes of crawling the web (shown with --verbose).
+QUIET_LOGGERS = (
+    "scrapy.downloadermiddlewares.robotstxt",
+    "scrapy.downloadermiddlewares.retry",
+    "scrapy.core.downloader.handlers.http11",
+)
+
+
 @dataclass
 class CrawlOptions:
     db: str | None = None
@@ -85,7 +93,10 @@ def run_crawl(shop_list: ShopList, options: CrawlOptions) -> CrawlReport:
 
     settings = build_settings(options)
     process = CrawlerProcess(settings)
-    logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL"))
+    if options.log_level not in ("DEBUG", "INFO"):
+        # a shop that fails is a result (its status), not an error of the tool
+        for name in QUIET_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
     crawler = process.create_crawler(ShopsSpider)
     process.crawl(
         crawler,
