@@ -155,7 +155,7 @@ def _score(url: str, text: str, onsite: bool) -> tuple[int, str, bool]:
         return (KIND_SCORES[kind], kind, True) if kind else (SCORE_LOW, "other", True)
     if never and onsite:
         return SCORE_NEVER, "other", False
-    route = any(key in ROUTE_PARAMS for key, _ in info.query)
+    route = bool(info.query) and any(key in ROUTE_PARAMS for key, _ in info.query)
     if info.keywords or info.subdomain_kind or route or scan_text(text).kinds:
         evidence = Evidence(info.ignore, weak_only=info.article)
         evidence.url(info)

@@ -210,7 +210,7 @@ def url_info(url: str) -> UrlInfo:
                 if key not in TRACKING_PARAMS and not key.startswith(TRACKING_PREFIXES):
                     meaningful = True
     root = not meaningful and (not segments or (len(segments) == 1 and segments[0] in HOMEPAGE_LEAVES))
-    article = any(f in ARTICLE_SEGMENTS for f in folded[:-1])
+    article = len(folded) > 1 and not ARTICLE_SEGMENTS.isdisjoint(folded[:-1])
     ignore, sub_kind = _host_facts(host)
     joined = " ".join(folded)
     keywords = bool(joined) and (may_name_kind(joined.split()) or "/" + "/".join(segments) in PLATFORM_PATHS)

@@ -251,10 +251,13 @@ def fold(text: str) -> str:
         text = text.encode("ascii", "ignore").decode("ascii")
     if "e" in text:
         text = text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return " ".join(text.translate(_NON_ALNUM_TO_SPACE).split())
+    if _SLUG.fullmatch(text):  # the common case: a URL slug or a single word
+        return text.replace("-", " ")
+    return " ".join(_NON_ALNUM.split(text)).strip()
 
 
-_NON_ALNUM_TO_SPACE = {i: " " for i in range(128) if not ("a" <= chr(i) <= "z" or "0" <= chr(i) <= "9")}
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _index(
