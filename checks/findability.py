@@ -287,15 +287,15 @@ def _verdict(a: Assessment, pages: list[ShopPage]) -> None:
                 f"The {label} {best.value} is {best.clicks} clicks from the homepage ({path}); "
                 f"the rule allows {rule.max_clicks}."
             )
-        if name == "email" and result.tier not in rule.accepted_tiers and a.contact_form:
-            if rule.email_form_is_enough:
-                codes = [c for c in codes if not c.startswith("email_")]
-                reasons = [r for r in reasons if "e-mail" not in r]
-            else:
+        if name == "email" and result.tier in ("not_found", "chat_only") and a.contact_form:
+            # the form is the whole story: it replaces the not-found / chat-only reason
+            codes.pop()
+            reasons.pop()
+            if not rule.email_form_is_enough:
                 codes.append("email_form_only")
                 reasons.append(
-                    f"A contact form ({a.contact_form_url}) is offered instead of an e-mail address; "
-                    "a form does not replace the e-mail address the law requires."
+                    f"No e-mail address published; a contact form ({a.contact_form_url}) is offered instead, "
+                    "and a form does not replace the e-mail address the law requires."
                 )
     if rule.reject_extra_cost:
         costly = [f for f in a.phone.found if f.tier is not None and "extra_cost" in f.flags]
