@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from checks.domains import has_public_suffix, registrable_domain
 from checks.model import EmailFinding, TextBlock
-from checks.thirdparty import context_names_third_party, domain_is_third_party, preceding_context
+from checks.thirdparty import domain_is_third_party, names_third_party
 
 EMAIL = re.compile(
     r"(?<![\w.%+\-/])([a-z0-9][a-z0-9._%+\-]{0,63})@((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])",
@@ -230,14 +230,15 @@ def emails_in_blocks(
     blocks: Iterable[TextBlock], source: str = "text", visible: bool = True
 ) -> list[EmailFinding]:
     found: list[EmailFinding] = []
+    previous = ""
     for block in blocks:
         text = block.text
+        above, previous = previous, text
         plain_hits = set()
         if "@" in text:
             floor = 0
             for address, start, end in addresses_in(text):
                 plain_hits.add(address)
-                context = preceding_context(text, start, floor)
                 found.append(
                     EmailFinding(
                         address,
@@ -245,7 +246,7 @@ def emails_in_blocks(
                         source,
                         block.region,
                         visible,
-                        context_names_third_party(context),
+                        names_third_party(text, start, floor, above),
                         [],
                         _snippet(text, start, end),
                     )
@@ -257,7 +258,6 @@ def emails_in_blocks(
                 for address, start, end in addresses_in(fixed):
                     if address in plain_hits:
                         continue
-                    context = preceding_context(fixed, start)
                     found.append(
                         EmailFinding(
                             address,
@@ -265,7 +265,7 @@ def emails_in_blocks(
                             "deobfuscated",
                             block.region,
                             visible,
-                            context_names_third_party(context),
+                            names_third_party(fixed, start, 0, above),
                             [],
                             _snippet(fixed, start, end),
                         )

@@ -386,8 +386,21 @@ def blocks_from_text(text: str, region: str = "main") -> list[TextBlock]:
     return out
 
 
+def _unwrap(lines: list[str], wrap_at: int = 55) -> list[str]:
+    """Join hard-wrapped lines (text files, PDFs): a long line that does not end a sentence or a
+    label continues on the next one."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].rstrip() if out else ""
+        if prev and len(prev) >= wrap_at and prev[-1] not in ".:;!?" and line.strip():
+            out[-1] = prev + " " + line.strip()
+        else:
+            out.append(line)
+    return out
+
+
 def _chunk_lines(para: str, max_len: int = 2000) -> list[str]:
-    lines = para.splitlines() or [para]
+    lines = _unwrap(para.splitlines()) or [para]
     chunks: list[str] = []
     buf: list[str] = []
     size = 0

@@ -16,7 +16,7 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from checks.model import PhoneFinding, TextBlock
-from checks.thirdparty import context_names_third_party, preceding_context
+from checks.thirdparty import names_third_party
 
 # A run that could hold a phone number: optional +/00, digits with the separators people use.
 CANDIDATE = re.compile(r"(?:\+|\b00|\()?\d[\d \u00a0().\-/\u2013]{5,28}\d")
@@ -50,12 +50,17 @@ NOT_PHONE_LABEL = re.compile(
 )
 # Labels that say "this is a phone number" (they override nothing; they allow extra regions).
 PHONE_LABEL = re.compile(
-    r"(?:tel(?:efoon|efon|ephone|éfono)?|t\.|phone|bel(?:\s+ons)?|call|fon|t[ée]l[ée]phone|hotline|"
+    r"\b(?:tel(?:efoon|efon|ephone|éfono)?|t\.|phone|bel(?:\s+ons)?|call|fon|t[ée]l[ée]phone|hotline|"
     r"whatsapp|mobiel|mobil|gsm|portable|klantenservice|service|helpdesk|support|kundenservice|"
-    r"ruf(?:en)?|appel(?:ez)?|contact)\W{0,6}$",
+    r"ruf(?:en)?|appel(?:ez)?|contact)(?:nummer|nr|number|no)?\W{0,6}$",
     re.I,
 )
-FAX_LABEL = re.compile(r"(?:fax|telefax|télécopie|telecopie)\W{0,12}$", re.I)
+FAX_LABEL = re.compile(
+    r"(?<!tel[/ ])(?<!tel\. )(?<!tel\.)(?<!phone/)(?:fax|telefax|télécopie|telecopie)(?:nummer|nr|number|no)?\W{0,12}$",
+    re.I,
+)
+# Opening hours written with dots look like a number to the matcher: "09.00 - 17.00".
+TIME_RANGE = re.compile(r"^\(?\d{1,2}[.:]\d{2}\s*(?:-|–|tot|to|bis|à)\s*\d{1,2}[.:]\d{2}\)?$")
 # A tariff announced right after a number: "(€ 0,80 p/m)", "10 ct/min", "per minuut".
 TARIFF = re.compile(
     r"(?:€|eur|euro)\s?\d+[.,]\d+|\d+[.,]?\d*\s?(?:ct|cent|eurocent)\b|"
@@ -81,7 +86,7 @@ NO_TRUNK_ZERO = frozenset({"US", "CA", "IT", "ES", "DK", "NO", "PT", "GR", "LU"}
 def plausible(raw: str, country: str) -> bool:
     """Cheap test before the matcher: digit count, and solid digit runs that only codes have."""
     digits = _digits(raw)
-    if digits < MIN_DIGITS:
+    if digits < MIN_DIGITS or TIME_RANGE.match(raw):
         return False
     if digits > MAX_DIGITS and "/" not in raw:
         return False  # two numbers are written "020-1234567 / 06-12345678"
@@ -124,13 +129,24 @@ def _snippet(text: str, start: int, end: int, width: int = 60) -> str:
     return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+def _label_window(text: str, start: int, above: str, width: int = 40) -> str:
+    """The 40 characters before a number; a number that opens its block takes the block above
+    as its label (`<dt>Fax</dt><dd>020 ...</dd>`, a label cell next to the number)."""
+    before = text[max(0, start - width) : start]
+    if start < 8 and above:
+        before = (above[-width:] + " " + before)[-width:]
+    return before
+
+
 def phones_in_text(
     blocks: Iterable[TextBlock], country: str, source: str = "text", visible: bool = True
 ) -> list[PhoneFinding]:
     """Every phone number in visible text blocks."""
     found: list[PhoneFinding] = []
+    previous = ""
     for block in blocks:
         text = block.text
+        above, previous = previous, text
         if _digits(text) < MIN_DIGITS:
             continue
         floor = 0
@@ -139,7 +155,7 @@ def phones_in_text(
             if not plausible(raw, country):
                 continue
             start, end = cand.span()
-            before = text[max(0, start - 40) : start]
+            before = _label_window(text, start, above)
             if NOT_PHONE_LABEL.search(before) and not PHONE_LABEL.search(before[-12:]):
                 continue
             lo, hi = max(0, start - 1), min(len(text), end + 1)
@@ -153,18 +169,17 @@ def phones_in_text(
                             break
             for m in matches:
                 m_start, m_end = lo + m.start, lo + m.end
-                label = text[max(0, m_start - 40) : m_start]
+                label = _label_window(text, m_start, above)
                 if NOT_PHONE_LABEL.search(label) and not PHONE_LABEL.search(label[-12:]):
                     continue
                 e164, ptype, _region = describe(m.number)
-                context = preceding_context(text, m_start, floor)
                 finding = PhoneFinding(
                     value=e164,
                     raw=m.raw_string.strip(),
                     source=source,
                     region=block.region,
                     visible=visible,
-                    third_party=context_names_third_party(context),
+                    third_party=names_third_party(text, m_start, floor, above),
                     type=ptype,
                     flags=phone_flags(m.number, ptype, country, text[m_end : m_end + 60]),
                     country=_region,
@@ -220,10 +235,11 @@ SOURCE_RANK = {
 
 
 def merge_phones(findings: list[PhoneFinding]) -> list[PhoneFinding]:
-    """One finding per (value, fax), the best evidence first: visible over invisible, own over third party."""
-    best: dict[tuple[str, bool], PhoneFinding] = {}
+    """One finding per value, the best evidence first: visible over invisible, own over third party."""
+    best: dict[str, PhoneFinding] = {}
+    fax = {f.value for f in findings if f.is_fax}
     for f in findings:
-        key = (f.value, f.is_fax)
+        key = f.value
         cur = best.get(key)
         if cur is None:
             best[key] = f
@@ -234,4 +250,6 @@ def merge_phones(findings: list[PhoneFinding]) -> list[PhoneFinding]:
         if rank_new < rank_cur:
             best[key] = f
         best[key].flags = flags
+    for f in best.values():
+        f.is_fax = f.value in fax  # a number labelled fax anywhere on the page is the fax line
     return list(best.values())

@@ -101,7 +101,23 @@ THIRD_PARTY_CONTEXT = re.compile(
     r"\bcnil\b|m[ée]diateur|m[ée]diation|h[ée]bergeur|h[ée]bergement|hosting\s?provider|hostingpartij|"
     r"gegevensbeschermingsautoriteit|consumentenombudsdienst|fod\s+economie|becommerce|safeshops|"
     r"webdesign|website\s+(?:door|by|gemaakt)|ontwikkeld\s+door|realisatie|designed\s+by|made\s+by|"
-    r"powered\s+by|gerealiseerd\s+door|webbureau|internetbureau|agency",
+    r"powered\s+by|gerealiseerd\s+door|webbureau|internetbureau|agency|ontwerp\s+(?:en|&)\s+(?:bouw|realisatie)|"
+    r"datenschutzaufsicht|landesamt\s+f[üu]r\s+datenschutz|aufsicht",
+    re.I,
+)
+# Role words: when a block (or the short line above it) opens with one, the whole block is about
+# someone else ("Hébergeur : ...", "Hosting:", "Ontwerp en bouw: ...", "Aufsichtsbehörde").
+THIRD_PARTY_ROLE = re.compile(
+    r"h[ée]bergeur|h[ée]bergement|h[ée]berg[ée]\s+par|hosting|hosted\s+by|gehost\s+door|webdesign|"
+    r"ontwerp\s+(?:en|&)\s+(?:bouw|realisatie)|ontwerp\s+en\s+ontwikkeling|website\s+door|design\s+(?:and|&)\s+build|"
+    r"realisatie|aufsichtsbeh[öo]rde|datenschutzaufsicht|toezichthouder|geschillencommissie|ombudsman|"
+    r"m[ée]diateur|schlichtungsstelle|streitbeilegung|directeur\s+de\s+(?:la\s+)?publication",
+    re.I,
+)
+# Words that say "this is us" in the sentence before a value.
+OWN_CONTEXT = re.compile(
+    r"\b(?:onze|ons|wij|we|our|us|unser\w*|uns|wir|notre|nos|nous|klantenservice|kundenservice|"
+    r"service\s+client|customer\s+service)\b",
     re.I,
 )
 
@@ -119,6 +135,19 @@ def preceding_context(text: str, start: int, floor: int = 0, width: int = 160) -
 
 def context_names_third_party(context: str) -> bool:
     return bool(THIRD_PARTY_CONTEXT.search(context))
+
+
+def names_third_party(text: str, start: int, floor: int = 0, previous: str = "") -> bool:
+    """Does the text before a value (its sentence, the block's opening words, or a short line
+    just above the block) say the value belongs to someone else?"""
+    sentence = preceding_context(text, start, floor)
+    if THIRD_PARTY_CONTEXT.search(sentence):
+        return True
+    if OWN_CONTEXT.search(sentence):
+        return False
+    if THIRD_PARTY_ROLE.search(text[: min(start, 60)]):
+        return True
+    return bool(previous) and len(previous) <= 80 and bool(THIRD_PARTY_ROLE.search(previous))
 
 
 def domain_is_third_party(domain: str) -> bool:
