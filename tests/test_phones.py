@@ -77,6 +77,8 @@ FALSE_POSITIVES = [
     ("ISBN 978-90-123-4567-8", "NL"),
     ("versie v3.2.1", "NL"),
     ("Open 09:00 - 17:30", "NL"),
+    ("Bereikbaar maandag t/m vrijdag 09.00 - 17.00 uur", "NL"),
+    ("Öffnungszeiten 08.30 bis 18.00", "DE"),
     ("© 2019-2024 Shop BV", "NL"),
     ("Ma t/m vr 08:30 - 17:00 uur, za 10:00 - 16:00", "NL"),
     ("Ondernemingsnummer 0403.019.261", "BE"),
@@ -149,6 +151,8 @@ def test_types_and_flags(text, country, value, ptype, flags):
         ("Tel 020-1234567, Fax 020-7654321", "+31201234567", False),
         ("Telefax: 030 2345678", "+31302345678", True),
         ("Fax +49 30 12345678", "+493012345678", True),
+        ("Faxnummer: 020-7654321", "+31207654321", True),
+        ("Tel/Fax: 020-1234567", "+31201234567", False),
     ],
 )
 def test_fax(text, value, is_fax):
@@ -251,3 +255,20 @@ def test_label_and_number_in_separate_elements():
 def test_comment_number_is_invisible():
     f = analyse_html("<body><!-- oude lijn 020-1234567 --><p>Hallo</p></body>")["+31201234567"]
     assert (f.visible, f.source) == (False, "comment")
+
+
+def test_label_in_the_block_above():
+    html = "<body><dl><dt>Fax</dt><dd>020 765 43 21</dd><dt>KvK</dt><dd>0201234567</dd></dl></body>"
+    phones = analyse_html(html)
+    assert phones["+31207654321"].is_fax
+    assert "+31201234567" not in phones
+
+
+def test_fax_label_anywhere_makes_the_number_a_fax():
+    html = "<body><p>Fax: 020 765 43 21</p><footer><p>020 765 43 21</p></footer></body>"
+    assert analyse_html(html)["+31207654321"].is_fax
+
+
+def test_role_heading_above_makes_third_party():
+    html = "<body><h3>Hébergeur</h3><p>NuageFR SAS, Roubaix. Téléphone : +33 9 72 10 11 12</p></body>"
+    assert analyse_html(html, "FR")["+33972101112"].third_party
