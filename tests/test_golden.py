@@ -62,6 +62,8 @@ def _compare_channel(
 ) -> None:
     got = _by_value(found)
     want = {e["value"]: e for e in expected}
+    for value in sorted({f.value for f in found if sum(g.value == f.value for g in found) > 1}):
+        problems.append(f"{name}: {value} is listed more than once (the engine should keep one per value)")
     if len(want) != len(expected):
         problems.append(f"{name}: the expectation lists a value twice")
     for value in sorted(set(want) - set(got)):
