@@ -5,9 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from checks.findability import Assessment, ShopPage, VerdictRule, assess, page_tier, unassessed_contract
+from checks.findability import (
+    UNCREDITED_FLAGS,
+    Assessment,
+    ShopPage,
+    VerdictRule,
+    assess,
+    page_tier,
+    unassessed_contract,
+)
+from checks.model import EmailFinding, PhoneFinding
 from crawler.graph import PathInfo, url_key
 from crawler.shopstate import PageRecord, ShopState
+from reports.schema import CHANNELS
+
+# Identity kinds the schema has no channel for, stored under the nearest channel with a flag
+# (a Belgian enterprise number or a German Handelsregister entry is the local company register).
+IDENTITY_FALLBACK_CHANNELS = {"register": "kvk"}
 
 # Longest context snippet and page text stored (characters).
 MAX_CONTEXT = 300
@@ -63,6 +77,11 @@ def _page_row(record: PageRecord, info: PathInfo) -> dict[str, Any]:
     }
 
 
+def _credited(finding: PhoneFinding | EmailFinding) -> bool:
+    """Whether a value counts for the shop (as checks.findability counts it): visible, own, not a placeholder."""
+    return finding.visible and not finding.third_party and not UNCREDITED_FLAGS & set(finding.flags)
+
+
 def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
     a = page.analysis
     tier = page_tier(page)
@@ -84,7 +103,7 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "phone_type": p.type,
                 "flags": flags,
                 "context": p.context[:MAX_CONTEXT],
-                "tier": tier if p.visible and not p.third_party and not p.is_fax else None,
+                "tier": tier if _credited(p) and not p.is_fax else None,
             }
         )
     for e in a.emails:
@@ -100,7 +119,7 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "third_party": int(e.third_party),
                 "flags": list(e.flags),
                 "context": e.context[:MAX_CONTEXT],
-                "tier": tier if e.visible and not e.third_party else None,
+                "tier": tier if _credited(e) else None,
             }
         )
     for c in a.chat:
@@ -131,17 +150,23 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
             }
         )
     for i in a.identity:
+        channel, flags = i.kind, [] if i.valid else ["invalid"]
+        if channel not in CHANNELS:
+            if channel not in IDENTITY_FALLBACK_CHANNELS:
+                continue
+            channel = IDENTITY_FALLBACK_CHANNELS[channel]
+            flags.append(f"{i.kind}:{i.country}" if i.country else i.kind)
         rows.append(
             {
                 **base,
-                "channel": i.kind,
+                "channel": channel,
                 "value": i.value,
                 "raw": i.raw,
                 "region": i.region,
                 "source": "text",
                 "visible": 1,
                 "third_party": 0,
-                "flags": [] if i.valid else ["invalid"],
+                "flags": flags,
                 "context": i.context[:MAX_CONTEXT],
             }
         )
@@ -153,7 +178,7 @@ def _evidence_order(row: dict[str, Any]) -> tuple:
     return (not row.get("visible"), bool(row.get("third_party")), row.get("tier") is None)
 
 
-def build_outcome(state: ShopState, rule: VerdictRule, run_started_note: str = "") -> ShopOutcome:
+def build_outcome(state: ShopState, rule: VerdictRule) -> ShopOutcome:
     """All rows for one finished shop, plus its `check --json` contract."""
     paths = _final_paths(state)
     page_rows: list[dict[str, Any]] = []

@@ -16,7 +16,6 @@ from scrapy.settings import Settings
 from crawler.records import ShopOutcome
 from crawler.shoplist import ShopList
 
-
 # Loggers whose errors are expected outcomes of crawling the web (shown with --verbose).
 QUIET_LOGGERS = (
     "scrapy.downloadermiddlewares.robotstxt",
