@@ -160,7 +160,7 @@ SIGNATURES: tuple[Signature, ...] = (
     _sig("genesys", urls=(r"/genesys-bootstrap/genesys(?:\.min)?\.js", _host("boldchat.com")),
          inline=(r"\b_genesysJs\b", r"\bGenesys\(\s*['\"](?:subscribe|command|registerPlugin)", r"PURECLOUD_WEBCHAT_FRAME_CONFIG")),
     _sig("sprinklr", urls=(r"live-chat\.sprinklr\.com",), inline=(r"\bsprChatSettings\b", r"\bsprChat\(")),
-    _sig("seamly", urls=(_host("seamly-app.com"),), inline=(r"\bwindow\.seamly\b", r"@seamly/web-ui")),
+    _sig("seamly", urls=(_host("seamly-app.com"),), inline=(r"\bwindow\.seamly\b", r"@seamly/web-ui", r"seamly-app\.com")),
     _sig("watermelon", urls=(r"watermelon-widget-injection",), inline=(r"watermelon-widget-injection",),
          dom=("watermelon-widget-button", "[data-watermelon-widget-id]", ".watermelon-embed-frame")),
     _sig("robin", urls=(_host("selfservice.robinhq.com"), r"\.robinhq\.com/external/robin/")),
@@ -172,7 +172,7 @@ SIGNATURES: tuple[Signature, ...] = (
     _sig("kustomer", urls=(r"cdn\.kustomerapp\.com/chat-web/",), inline=(r"\bKustomer\.(?:start|open|login)\(",),
          dom=("[data-kustomer-api-key]", "#kustomer-ui-sdk-iframe")),
     _sig("reamaze", urls=(_host("cdn.reamaze.com"),), inline=(r"\breamaze\.version\b", r"\b_support\[['\"]account['\"]\]")),
-    _sig("olark", urls=(_host("static.olark.com"),), inline=(r"\bolark\.identify\(", r"\bolarkUserData\b"), dom=("#olark",)),
+    _sig("olark", urls=(_host("static.olark.com"),), inline=(r"\bolark\.identify\(", r"\bolarkUserData\b", r"static\.olark\.com/"), dom=("#olark",)),
     _sig("smartsupp", urls=(_host("smartsuppchat.com"),), inline=(r"\b_smartsupp\.key\b", r"\bsmartsupp\(\s*['\"]")),
     _sig("jivochat", urls=(_host("code.jivosite.com"), _host("code.jivo.ru")), inline=(r"\bjivo_api\b",)),
     _sig("liveperson", urls=(_host("lptag.liveperson.net"), _host("lpsnmedia.net")), inline=(r"\bwindow\.lpTag\b",)),
@@ -214,8 +214,9 @@ JS_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "m
 # Data blobs: searched for vendor hosts only (a global in JSON is data, not a running widget).
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json", "text/x-magento-init"})
 DEFERRED_SRC_ATTRS = ("data-src", "data-suppressedsrc", "data-src-cmplz", "data-cmplz-src")
-# Inline scripts above this size are bundles; they get the (cheap) host pass but no globals pass.
-MAX_INLINE_GLOBALS_SCRIPT = 200_000
+# Inline scripts above this size are bundles or data: only the URLs in them are read, not globals.
+# (Vendor snippets are a few hundred bytes to a few KB.)
+MAX_INLINE_GLOBALS_SCRIPT = 50_000
 
 
 _WALKED_TAGS = ("script", "iframe", "link")
@@ -259,7 +260,7 @@ _DOM_TAGS = frozenset(
 _DOM_ATTRS = frozenset(
     n for s in SIGNATURES for d in s.dom for n, _, _ in d.attrs if n not in ("src", "href")
 )
-# URLs inside JSON blobs and bundles (after "\\/" is unescaped); images and fonts never load chat.
+# URLs inside scripts (after "\\/" is unescaped); images and fonts never load chat.
 URL_IN_TEXT = re.compile(r"//[a-z0-9][\w.-]*\.[a-z]{2,}[^\s\"'<>\\)]{0,200}", re.I)
 ASSET_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|woff2?|ttf|css)(?:[?#]|$)")
 
@@ -281,8 +282,8 @@ class _Corpus:
         self.code: list[str] = []
         self.dom: list[lxml.html.HtmlElement] = []
 
-    def add_data(self, text: str) -> None:
-        """A JSON blob or a bundle: keep only the (non-asset) URLs written in it."""
+    def add_urls(self, text: str) -> None:
+        """The (non-asset) URLs written in a script; vendor URL patterns run on these."""
         urls = {u.lower() for u in URL_IN_TEXT.findall(text)}
         self.urls.extend(u for u in urls if not ASSET_URL.search(u))
 
@@ -304,9 +305,8 @@ def _gather(root: lxml.html.HtmlElement) -> tuple[_Corpus, _Corpus, list[str]]:
             if text:
                 if "\\/" in text:
                     text = text.replace("\\/", "/")
-                if script_type in DATA_SCRIPT_TYPES or len(text) > MAX_INLINE_GLOBALS_SCRIPT:
-                    into.add_data(text)
-                else:
+                into.add_urls(text)
+                if script_type not in DATA_SCRIPT_TYPES and len(text) <= MAX_INLINE_GLOBALS_SCRIPT:
                     into.code.append(text)
         elif tag == "iframe":
             src = el.get("src") or ""
@@ -340,7 +340,7 @@ def _search(patterns: tuple[_Pattern, ...], text: str) -> str:
 
 
 def _find_vendor(sig: Signature, c: _Corpus, urls: str, code: str) -> str:
-    hit = _search(sig.urls, urls) or _search(sig.urls, code) or _search(sig.inline, code)
+    hit = _search(sig.urls, urls) or _search(sig.inline, code)
     if hit or not sig.dom:
         return hit
     for el in c.dom:

@@ -70,16 +70,24 @@ class _Field(NamedTuple):
     describe: str  # every word that says what the field is for, lower case
 
 
-def _label_texts(form: lxml.html.HtmlElement) -> dict[str, str]:
-    return {lab.get("for"): lab.text_content() for lab in form.iter("label") if lab.get("for")}
-
-
-def _fields(form: lxml.html.HtmlElement) -> list[_Field]:
-    labels = _label_texts(form)
+def _fields(controls: list[lxml.html.HtmlElement]) -> list[_Field]:
+    labels: dict[str, str] | None = None
     fields: list[_Field] = []
-    for el in form.iter("input", "textarea", "select"):
-        kind = el.tag if el.tag != "input" else (el.get("type") or "text").lower()
+    for el in controls:
+        tag = el.tag
+        if tag in ("label", "button"):
+            continue
+        kind = tag if tag != "input" else (el.get("type") or "text").lower()
         name = el.get("name") or ""
+        if kind in SKIP_INPUT_TYPES:  # cheap path: "form_type=contact", "submitNewsletter=Inschrijven"
+            fields.append(_Field(name or kind, kind, f"{name}={el.get('value') or ''}".lower()))
+            continue
+        if labels is None:
+            labels = {
+                lab.get("for"): lab.text_content()
+                for lab in controls
+                if lab.tag == "label" and lab.get("for")
+            }
         parts = [name, el.get("id") or "", kind, el.get("placeholder") or "", el.get("autocomplete") or "",
                  el.get("aria-label") or "", labels.get(el.get("id") or "", "")]  # fmt: skip
         parent = el.getparent()
@@ -89,28 +97,42 @@ def _fields(form: lxml.html.HtmlElement) -> list[_Field]:
     return fields
 
 
-def _form_words(form: lxml.html.HtmlElement, hidden: list[tuple[str, str]]) -> str:
-    parts = [form.get(a) or "" for a in ("id", "class", "action", "name", "aria-label", "role", "data-type")]
-    parts += [f"{n}={v}" for n, v in hidden]
-    text, size = [], 0
-    for chunk in form.itertext():
-        text.append(chunk)
-        size += len(chunk)
-        if size > MAX_FORM_TEXT:
-            break
-    parts.append(" ".join(text))
-    parts += [b.get("value") or "" for b in form.iter("input") if (b.get("type") or "").lower() == "submit"]
-    return " ".join(parts).lower()
+class _Words:
+    """The form's own words, read only when a rule needs them (most forms never do)."""
+
+    def __init__(self, form: lxml.html.HtmlElement, fields: list[_Field]) -> None:
+        self.form, self.fields, self._text = form, fields, None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            form = self.form
+            parts = [
+                form.get(a) or ""
+                for a in ("id", "class", "action", "name", "aria-label", "role", "data-type")
+            ]
+            parts += [f.describe for f in self.fields if f.kind in SKIP_INPUT_TYPES]
+            size = 0
+            for chunk in form.itertext():
+                parts.append(chunk)
+                size += len(chunk)
+                if size > MAX_FORM_TEXT:
+                    break
+            self._text = " ".join(parts).lower()
+        return self._text
+
+    def has(self, regex: re.Pattern[str]) -> bool:
+        return regex.search(self.text) is not None
 
 
 def classify_form(form: lxml.html.HtmlElement) -> FormFinding:
     """Classify one `<form>` (or a form-like container)."""
-    fields = _fields(form)
-    hidden = [(el.get("name") or "", el.get("value") or "") for el in form.iter("input")
-              if (el.get("type") or "").lower() == "hidden"]  # fmt: skip
-    words = _form_words(form, hidden)
+    fields = _fields(list(form.iter("input", "textarea", "select", "label", "button")))
+    words = _Words(form, fields)
     typed = [f for f in fields if f.kind not in SKIP_INPUT_TYPES]
     finding = FormFinding(kind="other", action=form.get("action") or "", fields=_field_keys(typed))
+    if not typed:
+        return finding
 
     has_password = any(f.kind == "password" for f in typed)
     textareas = [f for f in typed if f.kind == "textarea"]
@@ -119,33 +141,32 @@ def classify_form(form: lxml.html.HtmlElement) -> FormFinding:
     name = any(NAME_FIELD.search(f.describe) for f in typed if f.kind not in ("textarea", "email"))
     phone = any(f.kind == "tel" or PHONE_FIELD.search(f.describe) for f in typed if f.kind != "textarea")
     rating = any(RATING_FIELD.search(f.describe) for f in typed if f.kind != "textarea")
+    writable = any(f.kind in ("text", "email", "") for f in typed)
 
     if has_password:
         finding.kind = "login"
-    elif message and (rating or (REVIEW_WORDS.search(words) and not CONTACT_MARKERS.search(words))):
+    elif message and (rating or (words.has(REVIEW_WORDS) and not words.has(CONTACT_MARKERS))):
         finding.kind = "review"
     elif (
-        message
-        and (CHECKOUT_WORDS.search(words) or COMMENT_WORDS.search(words))
-        and not CONTACT_MARKERS.search(words)
+        message and (words.has(CHECKOUT_WORDS) or words.has(COMMENT_WORDS)) and not words.has(CONTACT_MARKERS)
     ):
         finding.kind = "other"
-    elif message and (email or name or phone or CONTACT_MARKERS.search(words)):
+    elif message and (email or name or phone or words.has(CONTACT_MARKERS)):
         finding.kind = "contact"
     elif _is_search(form, typed, words):
         finding.kind = "search"
     elif email and not message:
         visible = [f for f in typed if f.kind not in ("checkbox", "radio")]
-        if ACCOUNT_WORDS.search(words):
+        if words.has(ACCOUNT_WORDS):
             finding.kind = "login"
-        elif NEWSLETTER_WORDS.search(words) or len(visible) <= 1:
+        elif words.has(NEWSLETTER_WORDS) or len(visible) <= 1:
             finding.kind = "newsletter"
-    elif NEWSLETTER_WORDS.search(words) and typed and not message:
+    elif writable and not message and words.has(NEWSLETTER_WORDS):
         finding.kind = "newsletter"
     return finding
 
 
-def _is_search(form: lxml.html.HtmlElement, typed: list[_Field], words: str) -> bool:
+def _is_search(form: lxml.html.HtmlElement, typed: list[_Field], words: _Words) -> bool:
     parent = form.getparent()
     if "search" in (form.get("role"), parent.get("role") if parent is not None else None):
         return True
@@ -154,7 +175,7 @@ def _is_search(form: lxml.html.HtmlElement, typed: list[_Field], words: str) -> 
     texty = [f for f in typed if f.kind in ("text", "")]
     if len(texty) != 1 or len(typed) > 3:
         return False
-    return texty[0].key.lower() in SEARCH_NAMES or bool(SEARCH_WORDS.search(words))
+    return texty[0].key.lower() in SEARCH_NAMES or words.has(SEARCH_WORDS)
 
 
 def _field_keys(fields: list[_Field]) -> list[str]:
@@ -178,17 +199,28 @@ def _container_for(textarea: lxml.html.HtmlElement) -> lxml.html.HtmlElement | N
 
 
 def find_forms(root: lxml.html.HtmlElement) -> list[FormFinding]:
-    """Every form on the page, in document order, with its kind and the fields it asks for."""
+    """Every distinct form on the page, in document order, with its kind and the fields it asks for.
+
+    Identical forms (a product grid's hundred add-to-cart forms) are reported once.
+    """
     forms: list[FormFinding] = []
+    seen: set[tuple[str, str, tuple[str, ...]]] = set()
     containers: list[lxml.html.HtmlElement] = []
+
+    def keep(f: FormFinding) -> None:
+        key = (f.kind, f.action, tuple(f.fields))
+        if key not in seen:
+            seen.add(key)
+            forms.append(f)
+
     for el in root.iter("form", "textarea"):
         if el.tag == "form":
-            forms.append(classify_form(el))
+            keep(classify_form(el))
             continue
         if next(el.iterancestors("form"), None) is not None:
             continue
         box = _container_for(el)
         if box is not None and not any(box is c for c in containers):
             containers.append(box)
-            forms.append(classify_form(box))
+            keep(classify_form(box))
     return forms

@@ -8,6 +8,8 @@ a checksum (KvK, HRB) are only taken after their label, so order and article num
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from typing import NamedTuple
 
 from stdnum.be import vat as be_vat
 from stdnum.eu import vat as eu_vat
@@ -23,35 +25,48 @@ def _digits(n: int) -> str:
 
 
 KVK = re.compile(
-    r"(?<![\w-])(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|coc|handelsregister)"
-    r"[^\d\n]{0,30}?(?<!\d)(?P<num>\d{8}|\d{4}[ .]\d{4}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{2})(?![\d])",
+    r"(?:kvk|k\.v\.k\.?|kamer\s+van\s+koophandel|chamber\s+of\s+commerce|coc|handelsregister)"
+    r"[^\d\n\x00]{0,30}?(?<!\d)(?P<num>\d{8}|\d{4}[ .]\d{4}|\d{2}[ .]\d{2}[ .]\d{2}[ .]\d{2})(?![\d])",
     re.I,
 )
+KVK_ANCHORS = ("kvk", "k.v.k", "kamer", "chamber", "coc", "handelsregister")
 VAT_LABEL = re.compile(
-    r"(?<![\w])(?:btw|b\.t\.w\.|vat|tva|ust|u\.st|mwst|umsatzsteuer|omzetbelasting|iva|uid|moms|tax)", re.I
+    r"(?:btw|b\.t\.w\.|vat|tva|ust|u\.st|mwst|umsatzsteuer|omzetbelasting|iva|uid|moms|tax)", re.I
 )
+VAT_ANCHORS = ("btw", "vat", "tva", "ust", "mwst", "umsatzsteuer", "omzetbelasting", "iva", "uid",
+               "moms", "tax")  # fmt: skip
+# Each anchor list costs one pass of bytes.find over the page text: keep them short.
 IBAN_LABEL = re.compile(r"iban|rekening|konto|compte|bank", re.I)
-# Country-shaped VAT ids: distinctive enough to be taken without a label.
-VAT_SHAPES = re.compile(
-    r"(?<![A-Za-z0-9])(?:"
-    rf"(?P<nl>NL{_SEP}{_digits(9)}{_SEP}B{_SEP}\d{{2}})"
-    rf"|(?P<be>BE{_SEP}[01]?{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}})"
-    rf"|(?P<de>DE{_SEP}{_digits(9)})"
-    rf"|(?P<fr>FR{_SEP}[0-9A-HJ-NP-Z]{{2}}{_SEP}{_digits(9)})"
-    rf"|(?P<at>ATU{_SEP}{_digits(8)})"
-    rf"|(?P<lu>LU{_SEP}{_digits(8)})"
-    r")(?![A-Za-z0-9])"
+# Country-shaped VAT ids, distinctive enough to be taken without a label. Each starts with its
+# literal country code so the regex engine can skip ahead to it.
+VAT_SHAPES = tuple(
+    re.compile(source + r"(?![A-Za-z0-9])")
+    for source in (
+        rf"NL{_SEP}{_digits(9)}{_SEP}B{_SEP}\d{{2}}",
+        rf"BE{_SEP}[01]?{_SEP}\d{{3}}{_SEP}\d{{3}}{_SEP}\d{{3}}",
+        rf"DE{_SEP}{_digits(9)}",
+        rf"FR{_SEP}[0-9A-HJ-NP-Z]{{2}}{_SEP}{_digits(9)}",
+        rf"ATU{_SEP}{_digits(8)}",
+        rf"LU{_SEP}{_digits(8)}",
+    )
 )
 # Other EU ids, and NL ids written without "NL": only right after a VAT label.
 VAT_AFTER_LABEL = re.compile(
-    r"[^\d\n]{0,25}?(?<![A-Za-z0-9])(?P<vat>(?:NL)?" + _digits(9) + _SEP + r"B" + _SEP + r"\d{2}"
+    VAT_LABEL.pattern
+    + r"[^\d\n\x00]{0,25}?(?<![A-Za-z0-9])(?P<vat>(?:NL)?"
+    + _digits(9)
+    + _SEP
+    + r"B"
+    + _SEP
+    + r"\d{2}"
     r"|(?:BG|CY|CZ|DK|EE|EL|ES|FI|HR|HU|IE|IT|LT|LV|MT|PL|PT|RO|SE|SI|SK|XI)[\s.-]?[0-9A-Z](?:[\s.]?\d){6,11}[0-9A-Z]?)"
-    r"(?![A-Za-z0-9])"
+    r"(?![A-Za-z0-9])",
+    re.I,
 )
 BE_ENTERPRISE = re.compile(
-    r"(?:ondernemingsnummer|ondernemingsnr|\bKBO\b|\bBCE\b|num[ée]ro d['’]entreprise|n° d['’]entreprise"
-    r"|unternehmensnummer|enterprise number|\bRPR\b|\bRPM\b)"
-    r"[^\d\n]{0,25}?(?<![\d])(?P<num>(?:BE)?"
+    r"(?:ondernemingsnummer|ondernemingsnr|KBO|BCE|num[ée]ro d['’]entreprise|n° d['’]entreprise"
+    r"|unternehmensnummer|enterprise number|RPR|RPM)"
+    r"[^\d\n\x00]{0,25}?(?<![\d])(?P<num>(?:BE)?"
     + _SEP
     + r"[01]?"
     + _SEP
@@ -62,19 +77,19 @@ BE_ENTERPRISE = re.compile(
     + r"\d{3})(?!\d)",
     re.I,
 )
+BE_ENTERPRISE_ANCHORS = ("ondernemingsn", "kbo", "bce", "numéro d", "numero d", "n° d", "unternehmensnummer",
+                         "enterprise number", "rpr", "rpm")  # fmt: skip
 HANDELSREGISTER = re.compile(
-    r"(?<![\w])(?P<reg>HR[AB])\s?(?:Nr\.?\s?)?(?P<num>\d{1,6})(?:\s(?P<suffix>[A-Z]{1,2}))?(?![\w])"
+    r"(?P<reg>HR[AB])\s?(?:Nr\.?\s?)?(?P<num>\d{1,6})(?:\s(?P<suffix>[A-Z]{1,2}))?(?![\w])"
 )
 
 # Addresses. A letter that is not a digit or underscore:
 _L = r"[^\W\d_]"
 _CITY = rf"(?P<city>(?:'s[-\s])?[A-ZÀ-Þ]{_L}+(?:(?:-|\s+)(?:{_L}{{1,4}}['’]?\s+){{0,2}}[A-ZÀ-Þ]{_L}+){{0,2}})"
-NL_POSTCODE = re.compile(
-    rf"(?<![\w-])(?:NL-?\s?)?(?P<pc>[1-9]\d{{3}})\s?(?!SA|SD|SS)(?P<pl>[A-Z]{{2}})(?!\w)[\s,]+{_CITY}"
-)
-NUMERIC_POSTCODE = re.compile(
-    rf"(?<![\w.,/€$-])(?:(?P<cc>[A-Z]{{1,2}})-\s?)?(?P<pc>\d{{4,5}})(?![\d.,])\s+{_CITY}"
-)
+NL_POSTCODE = re.compile(rf"(?P<pc>[1-9]\d{{3}})\s?(?!SA|SD|SS)(?P<pl>[A-Z]{{2}})(?!\w)[\s,]+{_CITY}")
+NUMERIC_POSTCODE = re.compile(rf"(?P<pc>\d{{4,5}})(?![\d.,])\s+{_CITY}")
+# "B-1000", "D-80331", "NL-1012 AB": a country letter code glued to the postcode.
+POSTCODE_COUNTRY_PREFIX = re.compile(r"(?:^|[^\w-])(?P<cc>[A-Z]{1,2})-\s?$")
 _PARTICLE = r"(?:de|la|le|les|du|des|van|der|den|von|am|an|im|d['’])"
 _STREET = (
     rf"(?P<street>(?:[A-ZÀ-Þ][\w'’.-]*[ \t]+(?:{_PARTICLE}[ \t]+)*){{0,2}}{_L}[\w'’.-]*[ \t]+\d{{1,5}}"
@@ -83,7 +98,7 @@ _STREET = (
 STREET_BEFORE = re.compile(_STREET + r"\s*[,;|·•–\-]?\s*$")
 FR_STREET_BEFORE = re.compile(
     r"(?P<street>\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|chemin|place|quai|allée|impasse|route|cours|square)"
-    r"\b[^,\n\d]{2,40}?)\s*[,;|·•–\-]?\s*$",
+    r"\b[^,\n\d\x00]{2,40}?)\s*[,;|·•–\-]?\s*$",
     re.I,
 )
 STREET_SUFFIX = re.compile(
@@ -101,19 +116,31 @@ CITY_STOP = frozenset({"nederland", "netherlands", "the", "belgië", "belgie", "
                        "germany", "duitsland", "france", "frankrijk", "tel", "telefoon", "telefon", "phone", "t", "e",
                        "email", "mail", "kvk", "btw", "fax", "openingstijden", "geopend", "route", "ust", "vat"})  # fmt: skip
 PO_BOX = re.compile(
-    r"(?<![\w])(?P<label>postbus|postfach|p\.?\s?o\.?\s?box|post office box|bo[iî]te postale|antwoordnummer|postbox"
+    r"(?P<label>postbus|postfach|p\.?\s?o\.?\s?box|post office box|bo[iî]te postale|antwoordnummer|postbox"
     r"|(?-i:B\.?P\.?))\s*[.:]?\s*(?P<num>\d+(?:\s\d{2}(?!\d))*)(?!\d)",
     re.I,
 )
 PO_BOX_COUNTRY = {"postbus": "NL", "antwoordnummer": "NL", "postfach": "DE", "bp": "FR", "boîtepostale": "FR",
                   "boitepostale": "FR"}  # fmt: skip
+PO_BOX_ANCHORS = ("postbus", "postfach", "p.o", "po box", "po-box", "post office", "boîte", "boite",
+                  "antwoordnummer", "postbox", "bp", "b.p")  # fmt: skip
 CONTEXT_CHARS = 50
+_SEPARATOR = "\x00"
+_KIND_ORDER = ("kvk", "vat", "register", "po_box", "address")
+# Text shape: digits -> "9", letters -> "A"/"a", whitespace -> " " (byte positions = text positions).
+_SHAPE = bytes.maketrans(
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\t\n\r\x0b\x0c",
+    b"9" * 10 + b"A" * 26 + b"a" * 26 + b"     ",
+)
+# "?" stands for any non-ASCII character, such as the Ü of a city name.
+_POSTCODE_SHAPES = (b"9999 A", b"9999AA", b"9999, A", b"9999  A", b"9999   A", b"9999,A", b"9999 ?")
 _WS = re.compile(r"\s+")
 _HAS_DIGIT = re.compile(r"\d")
 
 
-def _context(text: str, start: int, end: int) -> str:
-    return _WS.sub(" ", text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]).strip()
+def _context(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> str:
+    hi = len(text) if hi is None else hi
+    return _WS.sub(" ", text[max(lo, start - CONTEXT_CHARS) : min(hi, end + CONTEXT_CHARS)]).strip()
 
 
 def _clean_city(city: str) -> str:
@@ -165,37 +192,67 @@ def _numeric_country(cc: str | None, postcode: str, country: str) -> str:
     return country if country in ("FR", "IT", "ES", "DE") else "DE"
 
 
-def _block_findings(text: str, region: str, country: str) -> list[IdentityFinding]:
+def _anchored(regex: re.Pattern[str], anchors: tuple[str, ...], text: str, low: bytes) -> list[re.Match[str]]:
+    """Matches of `regex` starting at an anchor word, found word-initial with bytes.find.
+
+    `low` is the text as lower-case ASCII bytes, one byte per character ("?" for the rest).
+    """
+    starts: set[int] = set()
+    for word in anchors:
+        needle = word.encode("ascii", "replace")
+        i = low.find(needle)
+        while i != -1:
+            if i == 0 or not low[i - 1 : i].isalnum():
+                starts.add(i)
+            i = low.find(needle, i + 1)
+    return [m for m in (regex.match(text, i) for i in sorted(starts)) if m]
+
+
+def _word_start(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _findings(text: str, blocks: list[TextBlock], offsets: list[int], country: str) -> list[IdentityFinding]:
+    """Everything in `text`: the blocks joined by NUL (no pattern crosses it)."""
     out: list[IdentityFinding] = []
+    ascii_text = text.encode("ascii", "replace")  # one byte per character (BMP text)
+    low = ascii_text.lower()
 
     def add(kind: str, value: str, m: re.Match, raw: str, valid: bool = True, cc: str = "") -> None:
+        i = bisect_right(offsets, m.start()) - 1
+        lo, hi = offsets[i], offsets[i] + len(blocks[i].text)
+        context = _context(text, m.start(), m.end(), lo, hi)
         out.append(
-            IdentityFinding(kind, value, raw.strip(), valid, cc, region, _context(text, m.start(), m.end()))
+            IdentityFinding(
+                kind, value, raw.replace(_SEPARATOR, " ").strip(), valid, cc, blocks[i].region, context
+            )
         )
 
-    for m in KVK.finditer(text):
+    for m in _anchored(KVK, KVK_ANCHORS, text, low):
         add("kvk", re.sub(r"\D", "", m["num"]), m, m.group(0), cc="NL")
-    vat_spans: list[tuple[int, int]] = []
-    for m in VAT_SHAPES.finditer(text):
+    vat_starts: set[int] = set()
+    shaped = sorted(
+        (m for r in VAT_SHAPES for m in r.finditer(text) if _word_start(text, m.start())), key=re.Match.start
+    )
+    for m in shaped:
         if IBAN_LABEL.search(text[max(0, m.start() - 25) : m.start()]):
             continue
-        raw = m.group(0)
-        _add_vat(add, m, raw, raw)
-        vat_spans.append(m.span())
-    for label in VAT_LABEL.finditer(text):
-        m = VAT_AFTER_LABEL.match(text, label.end())
-        if m and not any(s <= m.start("vat") < e for s, e in vat_spans):
+        _add_vat(add, m, m.group(0), m.group(0))
+        vat_starts.add(m.start())
+    for m in _anchored(VAT_AFTER_LABEL, VAT_ANCHORS, text, low):
+        if m.start("vat") not in vat_starts:
             raw = m["vat"]
             _add_vat(add, m, raw, raw if not raw[:1].isdigit() else "NL" + raw)
-    for m in BE_ENTERPRISE.finditer(text):
-        number = re.sub(r"[^\d]", "", m["num"])
-        number = number.zfill(10)
+            vat_starts.add(m.start("vat"))
+    for m in _anchored(BE_ENTERPRISE, BE_ENTERPRISE_ANCHORS, text, low):
+        number = re.sub(r"[^\d]", "", m["num"]).zfill(10)
         add("register", number, m, m["num"], be_vat.is_valid(number), "BE")
     for m in HANDELSREGISTER.finditer(text):
-        value = f"{m['reg']} {m['num']}" + (f" {m['suffix']}" if m["suffix"] else "")
-        add("register", value, m, m.group(0), cc="DE")
-    _addresses(text, add, country)
-    return out
+        if _word_start(text, m.start()):
+            value = f"{m['reg']} {m['num']}" + (f" {m['suffix']}" if m["suffix"] else "")
+            add("register", value, m, m.group(0), cc="DE")
+    _addresses(text, ascii_text, low, add, country)
+    return sorted(out, key=lambda f: _KIND_ORDER.index(f.kind))
 
 
 def _add_vat(add, m: re.Match, raw: str, number: str) -> None:
@@ -206,63 +263,105 @@ def _add_vat(add, m: re.Match, raw: str, number: str) -> None:
     add("vat", compact, m, raw, eu_vat.is_valid(compact), compact[:2].replace("EL", "GR"))
 
 
-def _addresses(text: str, add, country: str) -> None:
-    po_ends: list[tuple[int, re.Match]] = [(m.end(), m) for m in PO_BOX.finditer(text)]
-    used_postcodes: set[int] = set()
-    anchors = [(m, "NL") for m in NL_POSTCODE.finditer(text)]
-    nl_starts = {m.start("pc") for m, _ in anchors}
-    anchors += [(m, "") for m in NUMERIC_POSTCODE.finditer(text) if m.start("pc") not in nl_starts]
-    for end, po in po_ends:
+class _Postcode(NamedTuple):
+    m: re.Match[str]
+    nl: bool  # a Dutch "1234 AB" postcode
+    start: int  # where it starts, including a "B-" style country prefix
+    prefix: str  # that prefix's letters, or ""
+
+
+def _postcode_candidates(ascii_text: bytes) -> list[int]:
+    """Where a postcode followed by a capitalised word may start, found on the text's shape.
+
+    Regexes that start with a digit are slow on digit-heavy pages (prices, article numbers);
+    searching the shape ("9999 A") with bytes.find is an order of magnitude faster.
+    """
+    shape = ascii_text.translate(_SHAPE)
+    starts: set[int] = set()
+    for needle in _POSTCODE_SHAPES:
+        i = shape.find(needle)
+        while i != -1:
+            starts.add(i)
+            if i > 0 and shape[i - 1] == 57:  # ord("9"): the candidate may be a 5-digit postcode
+                starts.add(i - 1)
+            i = shape.find(needle, i + 1)
+    return sorted(starts)
+
+
+def _postcodes(text: str, ascii_text: bytes) -> list[_Postcode]:
+    found: list[_Postcode] = []
+    nl_starts: set[int] = set()
+    candidates = _postcode_candidates(ascii_text)
+    for regex, nl in ((NL_POSTCODE, True), (NUMERIC_POSTCODE, False)):
+        for m in (regex.match(text, c) for c in candidates):
+            if m is None:
+                continue
+            i = m.start()
+            if i in nl_starts:
+                continue
+            pre = POSTCODE_COUNTRY_PREFIX.search(text, max(0, i - 5), i)
+            if pre:
+                found.append(_Postcode(m, nl, pre.start("cc"), pre["cc"]))
+            elif i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "-.,/€$_"):
+                found.append(_Postcode(m, nl, i, ""))
+            else:
+                continue
+            if nl:
+                nl_starts.add(i)
+    return found
+
+
+def _addresses(text: str, ascii_text: bytes, low: bytes, add, country: str) -> None:
+    postcodes = _postcodes(text, ascii_text)
+    used: set[int] = set()
+    for po in _anchored(PO_BOX, PO_BOX_ANCHORS, text, low):
         label = _WS.sub(" ", po["label"]).strip()
         value = f"{label[:1].upper()}{label[1:]} {_WS.sub('', po['num'])}"
-        after = next(((a, cc) for a, cc in anchors if 0 <= a.start() - end <= 6), None)
-        if after:
-            a, cc = after
-            used_postcodes.add(a.start())
-            value += ", " + _postcode_line(a, cc)
+        after = next((pc for pc in postcodes if 0 <= pc.start - po.end() <= 6), None)
         box_cc = PO_BOX_COUNTRY.get(label.lower().replace(".", "").replace(" ", ""), "")
-        if after and not box_cc:
-            box_cc = after[1] or _numeric_country(after[0]["cc"], after[0]["pc"], country)
-        add("po_box", value, po, text[po.start() : (after[0].end() if after else po.end())], cc=box_cc)
-    for a, cc in anchors:
-        if a.start() in used_postcodes:
+        if after:
+            used.add(after.start)
+            value += ", " + _postcode_line(after)
+            box_cc = box_cc or ("NL" if after.nl else _numeric_country(after.prefix, after.m["pc"], country))
+        add("po_box", value, po, text[po.start() : (after.m.end() if after else po.end())], cc=box_cc)
+    for pc in postcodes:
+        if pc.start in used or not _clean_city(pc.m["city"]):
             continue
-        city = _clean_city(a["city"])
-        if not city:
-            continue
-        street, begin, french = _street_before(text, a.start(), need_suffix=cc != "NL")
-        if cc == "NL":
+        street, begin, french = _street_before(text, pc.start, need_suffix=not pc.nl)
+        if pc.nl:
             found_cc = "NL"
         elif not street:
             continue
+        elif french and len(pc.m["pc"]) == 5 and not pc.prefix:
+            found_cc = "FR"
         else:
-            found_cc = (
-                "FR"
-                if french and len(a["pc"]) == 5 and not a["cc"]
-                else _numeric_country(a["cc"], a["pc"], country)
-            )
-        line = _postcode_line(a, cc)
-        value = f"{street}, {line}" if street else line
-        add("address", value, a, text[begin : a.end()], cc=found_cc)
+            found_cc = _numeric_country(pc.prefix, pc.m["pc"], country)
+        line = _postcode_line(pc)
+        add("address", f"{street}, {line}" if street else line, pc.m, text[begin : pc.m.end()], cc=found_cc)
 
 
-def _postcode_line(m: re.Match, cc: str) -> str:
+def _postcode_line(pc: _Postcode) -> str:
+    m = pc.m
     city = _clean_city(m["city"])
-    postcode = f"{m['pc']} {m['pl']}" if cc == "NL" else m["pc"]
+    postcode = f"{m['pc']} {m['pl']}" if pc.nl else m["pc"]
     return f"{postcode} {city}".strip()
 
 
 def find_identity(blocks: list[TextBlock], country: str = "NL") -> list[IdentityFinding]:
     """KvK, VAT, register numbers, addresses and PO boxes in the page's visible text blocks."""
+    blocks = [b for b in blocks if b.text]
+    offsets, pos = [], 0
+    for b in blocks:
+        offsets.append(pos)
+        pos += len(b.text) + 1
+    text = _SEPARATOR.join(b.text.replace(_SEPARATOR, " ").replace("\xa0", " ") for b in blocks)
+    if not _HAS_DIGIT.search(text):
+        return []
     found: list[IdentityFinding] = []
     seen: set[tuple[str, str]] = set()
-    for block in blocks:
-        text = block.text
-        if not text or not _HAS_DIGIT.search(text):
-            continue
-        for f in _block_findings(text, block.region, country.upper()):
-            key = (f.kind, f.value)
-            if key not in seen:
-                seen.add(key)
-                found.append(f)
+    for f in _findings(text, blocks, offsets, country.upper()):
+        key = (f.kind, f.value)
+        if key not in seen:
+            seen.add(key)
+            found.append(f)
     return found

@@ -289,3 +289,21 @@ def test_container_is_reported_once_for_two_textareas() -> None:
         '<textarea name="b"></textarea><button>Send</button></div>'
     )
     assert _kinds(html) == ["contact"]
+
+
+def test_hidden_form_type_decides_an_unlabelled_shopify_form() -> None:
+    html = (
+        '<form method="post" action="/contact"><input type="hidden" name="form_type" value="customer">'
+        '<input type="email" name="contact[email]"><input type="text" name="contact[first_name]"></form>'
+        '<form method="post" action="/x"><input type="hidden" name="form_type" value="contact">'
+        '<input type="text" name="a"><input type="text" name="contact[body]"></form>'
+    )
+    assert _kinds(html) == ["newsletter", "contact"]
+
+
+def test_identical_add_to_cart_forms_are_reported_once() -> None:
+    grid = "".join(
+        f'<div><form action="/cart/add"><input type="hidden" name="id" value="{i}"><button>Koop</button></form></div>'
+        for i in range(50)
+    )
+    assert _kinds(grid) == ["other"]

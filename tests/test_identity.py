@@ -114,3 +114,17 @@ def test_shop_country_decides_ambiguous_postcodes() -> None:
     text = "Bahnhofstrasse 10, 8001 Zürich"
     assert _found(text, country="CH") == [("address", "Bahnhofstrasse 10, 8001 Zürich", True, "CH")]
     assert _found(text, country="NL")[0][3] == "BE"
+
+
+def test_blocks_do_not_run_into_each_other() -> None:
+    blocks = [TextBlock("Kerkstraat 12", "main"), TextBlock("1234 AB Amsterdam", "footer"), TextBlock("KvK"),
+              TextBlock("12345678 producten verkocht")]  # fmt: skip
+    found = find_identity(blocks)
+    assert [(f.kind, f.value, f.region) for f in found] == [("address", "1234 AB Amsterdam", "footer")]
+    assert found[0].context == "1234 AB Amsterdam"
+
+
+def test_non_ascii_city_and_five_digit_postcode() -> None:
+    assert _found("Seestraße 3, 88662 Überlingen") == [
+        ("address", "Seestraße 3, 88662 Überlingen", True, "DE")
+    ]
