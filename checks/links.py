@@ -31,11 +31,22 @@ import lxml.html
 
 from checks.domains import host_of, same_site
 from checks.model import Link
-from checks.pagekind import W_LEAF, Evidence, UrlInfo, legal_kind_of_pdf, scan_text, url_info
+from checks.pagekind import (
+    W_LEAF,
+    Evidence,
+    UrlInfo,
+    _host_facts,
+    _split,
+    legal_kind_of_pdf,
+    scan_text,
+    url_info,
+)
 from checks.vocabulary import (
     ASSET_EXTENSIONS,
     DATE_PATH,
     DATE_SEGMENT,
+    HOMEPAGE_LEAVES,
+    LOCALE_SEGMENT,
     MAX_PAGINATION_PAGE,
     MAX_QUERY_PARAMS,
     NEVER_PARAM_FAMILY,
@@ -44,6 +55,7 @@ from checks.vocabulary import (
     NEVER_TEXT_SET,
     PAGINATION_PARAMS,
     PAGINATION_PATH,
+    PLATFORM_PATHS,
     PRICE_TEXT,
     PRODUCT_PATH,
     PRODUCT_SEGMENTS,
@@ -52,6 +64,7 @@ from checks.vocabulary import (
     TRACKING_PARAMS,
     TRACKING_PREFIXES,
     fold,
+    may_name_kind,
 )
 
 KIND_SCORES: dict[str, int] = {
@@ -143,8 +156,57 @@ def _low_priority(info: UrlInfo, text: str) -> bool:
     return bool(text) and _DIGIT.search(text) is not None and PRICE_TEXT.search(text) is not None
 
 
+# Every word a never-follow segment or a platform path is made of: a URL holding none of them,
+# and no kind keyword, can take the quick path below.
+_QUICK_STOP_TOKENS = frozenset(
+    word for key in list(NEVER_SEGMENT_FAMILY) + list(PLATFORM_PATHS) for word in fold(key).split()
+)
+
+
+def _quick_ordinary(url: str, text: str) -> tuple[int, str, bool] | None:
+    """The score of a plain on-site link (most product and category links) without the full rules.
+
+    Returns None whenever anything in the URL or the text could matter to the full rules (a
+    query, a file extension, a date or page number, a keyword or stem, a never-follow word, a
+    help-centre subdomain, a home or language root); `tests/test_links.py` checks that both
+    paths agree on every link of the golden pages.
+    """
+    host, path, query = _split(url)
+    if query or not path.isascii() or "%" in path or "." in path.rsplit("/", 1)[-1]:
+        return None
+    segments = [seg for seg in path.lower().split("/") if seg]
+    if not segments or (
+        len(segments) == 1 and (segments[0] in HOMEPAGE_LEAVES or LOCALE_SEGMENT.match(segments[0]))
+    ):
+        return None
+    tokens = fold(path).split()
+    if not _QUICK_STOP_TOKENS.isdisjoint(tokens) or may_name_kind(tokens) or _DATE_OR_PAGE.search(path):
+        return None
+    if _host_facts(host)[1]:
+        return None
+    if text:
+        folded = fold(text)
+        if folded in NEVER_TEXT_SET or may_name_kind(folded.split()):
+            return None
+    low = path.lower()
+    product = (
+        not PRODUCT_SEGMENTS.isdisjoint(map(fold, segments))
+        or (_DIGIT.search(low) is not None and PRODUCT_PATH.search(low) is not None)
+        or (bool(text) and _DIGIT.search(text) is not None and PRICE_TEXT.search(text) is not None)
+    )
+    return (SCORE_LOW if product else SCORE_ORDINARY), "other", False
+
+
 @lru_cache(maxsize=131072)
 def _score(url: str, text: str, onsite: bool) -> tuple[int, str, bool]:
+    if onsite:
+        quick = _quick_ordinary(url, text)
+        if quick is not None:
+            return quick
+    return _full_score(url, text, onsite)
+
+
+def _full_score(url: str, text: str, onsite: bool) -> tuple[int, str, bool]:
     info = url_info(url)
     is_pdf = info.path.endswith(".pdf")
     never = _never(info, is_pdf)

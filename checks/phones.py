@@ -75,8 +75,11 @@ PLACEHOLDER_NUMBERS = frozenset({"+49180000000"})
 NEIGHBOUR_REGIONS = ("NL", "BE", "DE", "FR", "LU", "AT", "CH", "GB")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _digits(text: str) -> int:
-    return sum(c.isdigit() for c in text)
+    return len(_DIGIT.findall(text))
 
 
 # Countries whose national numbers are not written with a leading trunk 0.
@@ -147,8 +150,6 @@ def phones_in_text(
     for block in blocks:
         text = block.text
         above, previous = previous, text
-        if _digits(text) < MIN_DIGITS:
-            continue
         floor = 0
         for cand in CANDIDATE.finditer(text):
             raw = cand.group()

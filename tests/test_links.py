@@ -250,3 +250,23 @@ def test_extract_collapses_whitespace_and_caps_text() -> None:
     links = _by_url(extract_links(root, BASE))
     assert links[S + "/x"].text == "Lees meer over ons"
     assert len(links[S + "/y"].text) <= 200
+
+
+def test_quick_path_agrees_with_the_full_rules_on_real_looking_pages():
+    """The quick path for plain links must give exactly what the full rules give."""
+    from pathlib import Path
+
+    from checks import links
+    from checks.page import parse_html
+
+    golden = sorted((Path(__file__).parent / "golden").glob("*.html"))
+    assert golden
+    checked = 0
+    for path in golden:
+        url = "https://www.golden-shop.nl/" + path.stem
+        for link in links.extract_links(parse_html(url, path.read_bytes()).root, url):
+            quick = links._quick_ordinary(link.url, link.text)
+            if quick is not None:
+                checked += 1
+                assert quick == links._full_score(link.url, link.text, True), (link.url, link.text)
+    assert checked > 100
