@@ -46,44 +46,34 @@ FOOTER_TOKEN = re.compile(r"footer|colophon|site-info|bottom-bar", re.I)
 RTL_STYLE = re.compile(r"direction\s*:\s*rtl", re.I)
 WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
-# Attribute-axis scans: in libxml2 they are far cheaper than //*[predicate] over every element.
-_REGION_ATTR_XPATHS = (
-    etree.XPath(
-        "//@class[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
-    ),
-    etree.XPath(
-        "//@id[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
-    ),
-    etree.XPath("//@role[.='banner' or .='contentinfo']/.."),
-)
+# A page header or footer container sits near the top of the tree: only this many levels below
+# <body> are looked at for class/id/role marks (<header>/<footer> tags are found at any depth).
+REGION_DEPTH = 5
+_REGION_WORDS = ("ooter", "eader", "olophon", "masthead", "site-info", "bottom-bar", "topbar", "top-bar")
+
+
+def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    found = []
+    level = [body]
+    for _ in range(REGION_DEPTH):
+        below = []
+        for node in level:
+            for child in node:
+                if not isinstance(child.tag, str):
+                    continue
+                below.append(child)
+                marks = f"{child.get('class', '')} {child.get('id', '')}"
+                if child.get("role") in ("banner", "contentinfo") or any(w in marks for w in _REGION_WORDS):
+                    found.append(child)
+        if len(below) > 400:  # a product grid, not page furniture
+            break
+        level = below
+    return found
+
+
+# Attribute-axis scans: in libxml2 these are far cheaper than //*[predicate] over every element.
 _HREF_XPATH = etree.XPath("//a/@href")
 _HIDDEN_XPATHS = (etree.XPath("//@hidden/.."), etree.XPath("//@style/.."))
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# id/class tokens that mark a page header or footer.
-HEADER_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:site|page|main|global|top)?[-_]?(?:header|masthead|topbar|top-bar|navbar)(?:$|[\s_-])",
-    re.I,
-)
-FOOTER_TOKEN = re.compile(r"footer|colophon|site-info|bottom-bar", re.I)
-RTL_STYLE = re.compile(r"direction\s*:\s*rtl", re.I)
-WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-
-# Attribute-axis scans: in libxml2 they are far cheaper than //*[predicate] over every element.
-_REGION_ATTR_XPATHS = (
-    etree.XPath(
-        "//@class[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
-    ),
-    etree.XPath(
-        "//@id[contains(.,'ooter') or contains(.,'eader') or contains(.,'olophon') or contains(.,'masthead')]/.."
-    ),
-    etree.XPath("//@role[.='banner' or .='contentinfo']/.."),
-)
-_HREF_LINKS_XPATH = etree.XPath(
-    "//a[starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'tel:') or"
-    " starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'callto:') or"
-    " starts-with(normalize-space(translate(@href,'TELMAIOC','telmaioc')),'mailto:') or"
-    " contains(@href,'/cdn-cgi/l/email-protection')]"
-)
 BLOCK_TAGS = (
     "address",
     "article",
@@ -236,8 +226,7 @@ def clean_text(text: str) -> str:
 def _mark_regions(root: lxml.html.HtmlElement) -> dict:
     marks: dict = {}
     candidates = list(root.iter("header", "footer"))
-    for xpath in _REGION_ATTR_XPATHS:
-        candidates.extend(xpath(root))
+    candidates.extend(_near_top_candidates(root))
     for el in candidates:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("html", "body", "main"):
@@ -390,8 +379,14 @@ def _attached(el: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> bool:
 
 
 def _lines(text: str, region: str) -> list[TextBlock]:
-    text = WHITESPACE.sub(" ", text)  # one pass over the whole text, not one per line
-    return [TextBlock(line, region) for line in (raw.strip() for raw in text.split("\n")) if line]
+    """One block per region run: its lines (one per HTML block element) joined by newlines.
+
+    The checks scan a whole block with one regex pass and treat a newline as a boundary
+    (sentences, labels, number candidates), so one big block costs far less than thousands of
+    small ones. str.split() folds every Unicode space, no-break spaces included.
+    """
+    lines = [" ".join(raw.split()) for raw in text.split("\n") if raw and not raw.isspace()]
+    return [TextBlock("\n".join(lines), region)] if lines else []
 
 
 def blocks_from_text(text: str, region: str = "main") -> list[TextBlock]:

@@ -20,6 +20,9 @@ from checks.thirdparty import names_third_party
 
 # A run that could hold a phone number: optional +/00, digits with the separators people use.
 CANDIDATE = re.compile(r"(?:\+|\b00|\()?\d[\d \u00a0().\-/\u2013]{5,28}\d")
+# Where national numbers start with a trunk 0, a number is written from "+", "00", "0" or "(0":
+# product codes, EANs and order numbers never even become candidates.
+CANDIDATE_TRUNK = re.compile(r"(?:\+\s?\d|(?<![\w,])(?<!\d\.)\(?0)[\d \u00a0().\-/\u2013]{5,28}\d")
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
 TYPE_NAMES: dict[int, str] = {
@@ -141,17 +144,33 @@ def _label_window(text: str, start: int, above: str, width: int = 40) -> str:
     return before
 
 
+def _after(text: str, end: int, width: int = 60) -> str:
+    """The text after a number where its tariff would be announced: this line and the next,
+    never past the next number."""
+    window = text[end : end + width]
+    nxt = CANDIDATE.search(window)
+    if nxt:
+        window = window[: nxt.start()]
+    first = window.find("\n")
+    if first >= 0:
+        second = window.find("\n", first + 1)
+        if second >= 0:
+            window = window[:second]
+    return window
+
+
 def phones_in_text(
     blocks: Iterable[TextBlock], country: str, source: str = "text", visible: bool = True
 ) -> list[PhoneFinding]:
     """Every phone number in visible text blocks."""
     found: list[PhoneFinding] = []
     previous = ""
+    candidates = CANDIDATE if country in NO_TRUNK_ZERO else CANDIDATE_TRUNK
     for block in blocks:
         text = block.text
         above, previous = previous, text
         floor = 0
-        for cand in CANDIDATE.finditer(text):
+        for cand in candidates.finditer(text):
             raw = cand.group()
             if not plausible(raw, country):
                 continue
@@ -182,7 +201,7 @@ def phones_in_text(
                     visible=visible,
                     third_party=names_third_party(text, m_start, floor, above),
                     type=ptype,
-                    flags=phone_flags(m.number, ptype, country, text[m_end : m_end + 60]),
+                    flags=phone_flags(m.number, ptype, country, _after(text, m_end)),
                     country=_region,
                     context=_snippet(text, m_start, m_end),
                     is_fax=bool(FAX_LABEL.search(label[-25:])),

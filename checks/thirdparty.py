@@ -145,8 +145,11 @@ def names_third_party(text: str, start: int, floor: int = 0, previous: str = "")
         return True
     if OWN_CONTEXT.search(sentence):
         return False
-    if THIRD_PARTY_ROLE.search(text[: min(start, 60)]):
+    line_start = text.rfind("\n", 0, start) + 1
+    if THIRD_PARTY_ROLE.search(text[line_start : min(start, line_start + 60)]):
         return True
+    if line_start > 0:  # the line above, inside the same block
+        previous = text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
     return bool(previous) and len(previous) <= 80 and bool(THIRD_PARTY_ROLE.search(previous))
 
 
