@@ -49,7 +49,7 @@ WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # A page header or footer container sits near the top of the tree: only this many levels below
 # <body> are looked at for class/id/role marks (<header>/<footer> tags are found at any depth).
 REGION_DEPTH = 5
-_REGION_WORDS = ("ooter", "eader", "olophon", "masthead", "site-info", "bottom-bar", "topbar", "top-bar")
+_REGION_WORDS = re.compile(r"ooter|eader|olophon|masthead|site-info|bottom-bar|topbar|top-bar")
 
 
 def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -62,8 +62,11 @@ def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElem
                 if not isinstance(child.tag, str):
                     continue
                 below.append(child)
-                marks = f"{child.get('class', '')} {child.get('id', '')}"
-                if child.get("role") in ("banner", "contentinfo") or any(w in marks for w in _REGION_WORDS):
+                attrs = child.attrib
+                if not attrs:
+                    continue
+                marks = f"{attrs.get('class', '')} {attrs.get('id', '')}"
+                if (len(marks) > 1 and _REGION_WORDS.search(marks)) or attrs.get("role") in ("banner", "contentinfo"):
                     found.append(child)
         if len(below) > 400:  # a product grid, not page furniture
             break
