@@ -356,8 +356,15 @@ def _read_blocks(body: lxml.html.HtmlElement, marks: dict) -> list[TextBlock]:
     knows its region without a per-node walk in Python.
     """
     for el in body.iter(BLOCK_TAGS):
-        el.tail = "\n" + el.tail if el.tail else "\n"
-        el.text = "\n" + el.text if el.text else "\n"
+        # a line break after every block (pretty-printed HTML often has one already); text
+        # just before a nested block ("Intro<p>...") may run on, which the checks tolerate
+        tail = el.tail
+        if tail is None:
+            el.tail = "\n"
+        elif "\n" not in tail:
+            el.tail = "\n" + tail
+        if el.tag in ("li", "td", "th", "dd", "p", "h1", "h2", "h3", "h4", "h5", "h6") and el.text:
+            el.text = "\n" + el.text
     blocks: list[TextBlock] = []
     regional: list[TextBlock] = []
     for el, region in marks.items():
