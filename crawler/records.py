@@ -19,9 +19,9 @@ from crawler.graph import PathInfo, url_key
 from crawler.shopstate import PageRecord, ShopState
 from reports.schema import CHANNELS
 
-# Identity kinds the schema has no channel for, stored under the nearest channel with a flag
-# (a Belgian enterprise number or a German Handelsregister entry is the local company register).
-IDENTITY_FALLBACK_CHANNELS = {"register": "kvk"}
+# Identity kinds whose stored value does not say which country issued it: their rows get a
+# `country:CC` flag (a Belgian enterprise number and a German Handelsregister entry are both `register`).
+IDENTITY_COUNTRY_FLAG_KINDS = frozenset({"register"})
 
 # Longest context snippet and page text stored (characters).
 MAX_CONTEXT = 300
@@ -150,16 +150,15 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
             }
         )
     for i in a.identity:
-        channel, flags = i.kind, [] if i.valid else ["invalid"]
-        if channel not in CHANNELS:
-            if channel not in IDENTITY_FALLBACK_CHANNELS:
-                continue
-            channel = IDENTITY_FALLBACK_CHANNELS[channel]
-            flags.append(f"{i.kind}:{i.country}" if i.country else i.kind)
+        if i.kind not in CHANNELS:  # a kind the schema has no channel for yet
+            continue
+        flags = [] if i.valid else ["invalid"]
+        if i.kind in IDENTITY_COUNTRY_FLAG_KINDS and i.country:
+            flags.append(f"country:{i.country}")
         rows.append(
             {
                 **base,
-                "channel": channel,
+                "channel": i.kind,
                 "value": i.value,
                 "raw": i.raw,
                 "region": i.region,

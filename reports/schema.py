@@ -9,6 +9,8 @@ has shipped.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -26,7 +28,10 @@ TIERS: tuple[tuple[str, str], ...] = (
 TIER_NAMES: tuple[str, ...] = tuple(name for name, _ in TIERS)
 SHOP_STATUSES: tuple[str, ...] = ("ok", "unreachable", "blocked", "robots_disallowed", "error")
 RUN_STATUSES: tuple[str, ...] = ("running", "finished", "interrupted")
-CHANNELS: tuple[str, ...] = ("phone", "email", "chat", "form", "kvk", "vat", "address", "po_box")
+# Finding channels. `register` (a Belgian enterprise number, a German Handelsregister entry) came
+# with migration 0005; the tables of migration 0001 keep the list they shipped with.
+CHANNELS_0001: tuple[str, ...] = ("phone", "email", "chat", "form", "kvk", "vat", "address", "po_box")
+CHANNELS: tuple[str, ...] = (*CHANNELS_0001, "register")
 # Columns that hold JSON text, per table (decoded by the Store's read helpers).
 JSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "runs": ("settings", "stats"),
@@ -47,6 +52,30 @@ INTERNAL_TABLES: tuple[str, ...] = (
 
 def _in(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+def _findings_table(name: str, channels: tuple[str, ...]) -> str:
+    """CREATE TABLE for findings; only the allowed channels differ between schema versions."""
+    return f"""CREATE TABLE {name} (
+    id TEXT PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    shop_id TEXT NOT NULL REFERENCES shops(id),
+    channel TEXT NOT NULL CHECK (channel IN {_in(channels)}),
+    value TEXT,
+    raw TEXT,
+    url TEXT,
+    clicks INTEGER,
+    page_kind TEXT,
+    region TEXT,
+    source TEXT,
+    visible INTEGER CHECK (visible IN (0, 1)),
+    third_party INTEGER CHECK (third_party IN (0, 1)),
+    phone_type TEXT,
+    flags TEXT,
+    vendor TEXT,
+    context TEXT,
+    tier TEXT REFERENCES tiers(tier) CHECK (tier IN {_in(TIER_NAMES)})
+)"""
 
 
 TABLES_SQL = f"""
@@ -97,26 +126,7 @@ CREATE TABLE pages (
     text TEXT,
     PRIMARY KEY (run_id, shop_id, url)
 );
-CREATE TABLE findings (
-    id TEXT PRIMARY KEY,
-    run_id INTEGER NOT NULL REFERENCES runs(id),
-    shop_id TEXT NOT NULL REFERENCES shops(id),
-    channel TEXT NOT NULL CHECK (channel IN {_in(CHANNELS)}),
-    value TEXT,
-    raw TEXT,
-    url TEXT,
-    clicks INTEGER,
-    page_kind TEXT,
-    region TEXT,
-    source TEXT,
-    visible INTEGER CHECK (visible IN (0, 1)),
-    third_party INTEGER CHECK (third_party IN (0, 1)),
-    phone_type TEXT,
-    flags TEXT,
-    vendor TEXT,
-    context TEXT,
-    tier TEXT REFERENCES tiers(tier) CHECK (tier IN {_in(TIER_NAMES)})
-);
+{_findings_table("findings", CHANNELS_0001)};
 CREATE TABLE links (
     run_id INTEGER NOT NULL REFERENCES runs(id),
     shop_id TEXT NOT NULL REFERENCES shops(id),
@@ -279,6 +289,47 @@ def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip() and not s.strip().startswith("--")]
 
 
+def _register_channel(db: sqlite_utils.Database) -> None:
+    """Allow channel `register`, and move register numbers stored under `kvk` (flag `register:CC`).
+
+    SQLite cannot change a CHECK constraint in place, so findings is rebuilt: new table, copy,
+    drop, rename, then its indexes and the views that read it are created again.
+    """
+    findings_indexes = [s for s in _statements(INDEXES_SQL) if " ON findings(" in s]
+    for name in VIEWS:
+        db.execute(f"DROP VIEW IF EXISTS [{name}]")
+    db.execute(_findings_table("findings_0005", CHANNELS))
+    columns = ", ".join(f"[{row[1]}]" for row in db.execute("PRAGMA table_info(findings)").fetchall())
+    db.execute(f"INSERT INTO findings_0005 ({columns}) SELECT {columns} FROM findings")
+    db.execute("DROP TABLE findings")
+    db.execute("ALTER TABLE findings_0005 RENAME TO findings")
+    for statement in findings_indexes:
+        db.execute(statement)
+    _create_views(db)
+    rows = db.execute(
+        "SELECT id, run_id, shop_id, value, url, flags FROM findings "
+        "WHERE channel = 'kvk' AND flags LIKE '%\"register%'"
+    ).fetchall()
+    for old_id, run_id, shop_id, value, url, flags_json in rows:
+        try:
+            flags = json.loads(flags_json)
+        except ValueError:
+            continue
+        if not isinstance(flags, list):
+            continue
+        register = [f for f in flags if f == "register" or str(f).startswith("register:")]
+        if not register:
+            continue
+        kept = [f for f in flags if f not in register]
+        kept += [f"country:{f.partition(':')[2]}" for f in register if ":" in f]
+        # the key of reports.store.finding_id: sha1 of run_id|shop_id|channel|value|url
+        key = f"{run_id}|{shop_id}|register|{value or ''}|{url or ''}"
+        db.execute(
+            "UPDATE findings SET id = ?, channel = 'register', flags = ? WHERE id = ?",
+            (hashlib.sha1(key.encode("utf-8")).hexdigest(), json.dumps(kept), old_id),
+        )
+
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 # Ordered; names are permanent. Append new migrations, never edit shipped ones.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -286,6 +337,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0002_indexes", _create_indexes),
     ("0003_pages_fts", _create_fts),
     ("0004_views", _create_views),
+    ("0005_register_channel", _register_channel),
 )
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
 
+from reports import schema
 from reports.schema import MIGRATIONS, TIER_NAMES, applied_migrations, migrate
 from reports.store import Store, StoreError, finding_id
 
@@ -98,6 +100,89 @@ def test_migrations_are_recorded_and_idempotent(tmp_path):
         assert [r[0] for r in rows] == names
         assert all(r[1].endswith("+00:00") for r in rows)
         assert [r[0] for r in second.db.execute("SELECT tier FROM tiers ORDER BY rank")] == list(TIER_NAMES)
+
+
+def _schema_objects(store: Store) -> set[tuple[str, str, str]]:
+    rows = store.db.execute("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL").fetchall()
+    return {(t, n, s) for t, n, s in rows}
+
+
+def _identity_findings() -> list[dict]:
+    """Findings as the crawler stored them before migration 0005 (register numbers under kvk)."""
+    return [
+        {"channel": "kvk", "value": "12345678", "url": HOME, "flags": json.dumps([])},
+        {"channel": "kvk", "value": "0403019261", "url": HOME, "flags": json.dumps(["register:BE"])},
+        {
+            "channel": "kvk",
+            "value": "HRB 123456",
+            "url": CONTACT,
+            "flags": json.dumps(["invalid", "register:DE"]),
+        },
+    ]
+
+
+def test_register_is_a_channel_of_a_new_database(store):
+    run_id = store.start_run("shops.csv", "0" * 64, 1, {})
+    register = {"channel": "register", "value": "0403019261", "url": HOME, "flags": ["country:BE"]}
+    store.save_shop(run_id, "a.be", _result(), _pages(), [register], [])
+    row = store.db.execute("SELECT id, channel, flags FROM findings").fetchone()
+    assert row == (finding_id(run_id, "a.be", "register", "0403019261", HOME), "register", '["country:BE"]')
+    with pytest.raises(StoreError, match="refused to write"):
+        store.save_shop(run_id, "a.be", _result(), [], [{"channel": "registry", "value": "1"}], [])
+
+
+def test_migration_0005_upgrades_a_database_of_the_previous_schema(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", MIGRATIONS[:4])  # the schema before `register` existed
+        with Store(path) as old:
+            assert applied_migrations(old.db) == [
+                "0001_tables",
+                "0002_indexes",
+                "0003_pages_fts",
+                "0004_views",
+            ]
+            run_id = old.start_run("shops.csv", "0" * 64, 1, {"max_pages": 30})
+            with pytest.raises(StoreError, match="refused to write"):
+                old.save_shop(run_id, "a.be", _result(), [], [{"channel": "register", "value": "1"}], [])
+            old.save_shop(run_id, "a.be", _result(), _pages(), _findings() + _identity_findings(), _links())
+            before = _counts(old)
+            kvk_id = finding_id(run_id, "a.be", "kvk", "12345678", HOME)
+    with Store(path) as upgraded:
+        assert applied_migrations(upgraded.db)[-1] == "0005_register_channel"
+        assert _counts(upgraded) == before
+        rows = upgraded.db.execute(
+            "SELECT id, channel, value, flags FROM findings WHERE channel IN ('kvk', 'register') ORDER BY value"
+        ).fetchall()
+        assert rows == [
+            (
+                finding_id(run_id, "a.be", "register", "0403019261", HOME),
+                "register",
+                "0403019261",
+                '["country:BE"]',
+            ),
+            (kvk_id, "kvk", "12345678", "[]"),
+            (
+                finding_id(run_id, "a.be", "register", "HRB 123456", CONTACT),
+                "register",
+                "HRB 123456",
+                '["invalid", "country:DE"]',
+            ),
+        ]
+        # views, indexes and the FTS work again, and new register findings are accepted
+        channels = {
+            r[0] for r in upgraded.db.execute("SELECT channel FROM shop_findings WHERE shop_id = 'a.be'")
+        }
+        assert channels == {"phone", "email", "form", "kvk", "register"}
+        assert [h["url"] for h in upgraded.db["pages"].search("klantenservice")] == [CONTACT]
+        register = {"channel": "register", "value": "0999999999", "url": HOME}
+        upgraded.save_shop(run_id, "b.be", _result(), [], [register], [])
+        with pytest.raises(StoreError, match="refused to write"):
+            upgraded.save_shop(run_id, "b.be", _result(), [], [{"channel": "registry", "value": "1"}], [])
+        upgraded_objects = _schema_objects(upgraded)
+    with Store(tmp_path / "new.db") as fresh:
+        # an upgraded database ends with exactly the tables, indexes, triggers and views of a new one
+        assert upgraded_objects == _schema_objects(fresh)
 
 
 def test_database_uses_wal_so_readers_see_committed_shops(store):
