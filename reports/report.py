@@ -40,6 +40,8 @@ STATUS_LABELS = {
     "robots_disallowed": "robots.txt asks crawlers to stay away",
     "error": "crawl error",
 }
+# The verdict rule's click limit when a run did not record its rule (checks.findability.VerdictRule).
+# A run's top-level `max_clicks` setting is never used: older crawls stored the crawl depth there.
 DEFAULT_MAX_CLICKS = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -405,12 +407,17 @@ def load_history(conn: sqlite3.Connection, run: dict[str, Any]) -> list[RunPoint
     ]
 
 
-def _max_clicks(settings_json: Any) -> int:
+def verdict_max_clicks(settings_json: Any) -> int:
+    """The click limit of the verdict rule a run recorded (`settings.verdict_rule.max_clicks`), else 2."""
     try:
-        settings = json.loads(settings_json or "{}")
-        return int(settings.get("max_clicks", DEFAULT_MAX_CLICKS))
-    except (TypeError, ValueError, AttributeError):
+        settings = json.loads(settings_json or "{}") if isinstance(settings_json, str) else settings_json
+        value = settings["verdict_rule"]["max_clicks"]
+        if isinstance(value, bool):
+            return DEFAULT_MAX_CLICKS
+        clicks = int(value)
+    except (TypeError, ValueError, KeyError, IndexError):
         return DEFAULT_MAX_CLICKS
+    return clicks if clicks >= 0 else DEFAULT_MAX_CLICKS
 
 
 def load_report(
@@ -440,7 +447,7 @@ def load_report(
     return ReportData(
         db_name=db_name,
         run=run,
-        max_clicks=_max_clicks(run.get("settings")),
+        max_clicks=verdict_max_clicks(run.get("settings")),
         shops=shops,
         headline=compute_headline(shops),
         history=history,

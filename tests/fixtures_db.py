@@ -305,6 +305,10 @@ def _shop_rows(
     return result, list(pages.values()), findings, links
 
 
+# Run settings as the crawler records them: crawl depth 3, verdict rule 2 clicks.
+RUN_SETTINGS = {"max_pages": 30, "crawl_max_clicks": 3, "verdict_rule": {"max_clicks": 2}}
+
+
 def make_sample_db(path: str | Path) -> Path:
     """Write the two-run sample database at `path` (replacing nothing: the file must be new)."""
     path = Path(path)
@@ -317,9 +321,7 @@ def make_sample_db(path: str | Path) -> Path:
         )
         names = {s[0]: s[1] for s in SHOPS}
         for run, (started, finished) in RUN_TIMES.items():
-            run_id = store.start_run(
-                "data/shops/sample.csv", "5" * 64, len(SHOPS), {"max_pages": 30, "max_clicks": 2}
-            )
+            run_id = store.start_run("data/shops/sample.csv", "5" * 64, len(SHOPS), RUN_SETTINGS)
             for shop_id, spec in _spec(run).items():
                 store.save_shop(run_id, shop_id, *_shop_rows(shop_id, names[shop_id], spec, finished))
             unassessed = dict(UNASSESSED)

@@ -239,6 +239,19 @@ def _finding(run_id: int, shop_id: str, channel: str, value: str, url: str, clic
     return row
 
 
+# Run settings as the crawler records them: the crawl depth and the verdict rule are separate keys.
+RUN_SETTINGS = {
+    "max_pages": 30,
+    "crawl_max_clicks": 3,
+    "verdict_rule": {
+        "max_clicks": 2,
+        "accepted_tiers": ["homepage", "contact_page", "other_page"],
+        "email_form_is_enough": False,
+        "reject_extra_cost": True,
+    },
+}
+
+
 def make_report_db(path: str | Path) -> Path:
     """Write the fixed database to `path` (which must not exist) and return the path."""
     path = Path(path)
@@ -255,7 +268,7 @@ def make_report_db(path: str | Path) -> Path:
                 "shop_list": "shops.csv",
                 "shop_list_sha256": "a" * 64,
                 "shops_total": 10,
-                "settings": json.dumps({"max_clicks": 2, "max_pages": 30}),
+                "settings": json.dumps(RUN_SETTINGS),
                 "tool_version": "0.1.0",
                 "python_version": "3.11.2",
                 "scrapy_version": "2.19.0",
@@ -270,7 +283,7 @@ def make_report_db(path: str | Path) -> Path:
                 "shop_list": "shops.csv",
                 "shop_list_sha256": "b" * 64,
                 "shops_total": 11,
-                "settings": json.dumps({"max_clicks": 2, "max_pages": 30}),
+                "settings": json.dumps(RUN_SETTINGS),
                 "tool_version": "0.1.0",
                 "python_version": "3.11.2",
                 "scrapy_version": "2.19.0",

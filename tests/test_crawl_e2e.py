@@ -26,6 +26,7 @@ from scrapy.exceptions import (
 )
 from scrapy.spidermiddlewares.httperror import HttpError
 
+from checks.findability import VerdictRule
 from crawler.config import CrawlConfig, parse_resolve
 from crawler.graph import LinkGraph, url_key
 from crawler.resolver import MappedResolver
@@ -33,6 +34,7 @@ from crawler.shoplist import ShopEntry
 from crawler.shopstate import ShopState
 from crawler.spiders.shops import is_page_type
 from crawler.status import bot_wall, classify_homepage_failure
+from reports.report import load_report
 from tests.conftest import FAST_CRAWL_ARGS, resolve_args, run_cli
 
 # --- link graph: clicks are true shortest paths ---------------------------------------------
@@ -296,7 +298,10 @@ def test_crawl_completes_and_prints_a_summary(crawled, sample_server) -> None:
 
     assert run["shop_list_sha256"] == hashlib.sha256(crawled.shops.read_bytes()).hexdigest()
     settings = json.loads(run["settings"])
-    assert settings["max_pages"] == 30 and settings["max_clicks"] == 3 and settings["robotstxt_obey"] is True
+    assert settings["max_pages"] == 30 and settings["robotstxt_obey"] is True
+    # the crawl depth (--max-clicks) and the verdict rule's click limit are two settings
+    assert settings["crawl_max_clicks"] == 3 and "max_clicks" not in settings
+    assert settings["verdict_rule"] == VerdictRule().to_dict() and settings["verdict_rule"]["max_clicks"] == 2
     assert run["tool_version"] and run["scrapy_version"]
     stats = json.loads(run["stats"])
     assert stats["bereikbaar/shops/done"] == len(sample_server.shops)
@@ -398,6 +403,28 @@ def test_pages_keep_text_paths_and_errors(crawled, sample_server) -> None:
     assert _rows(crawled.db, "SELECT count(*) AS n FROM links")[0]["n"] > 0
     per_shop = _rows(crawled.db, "SELECT shop_id, count(*) AS n FROM pages GROUP BY shop_id")
     assert max(r["n"] for r in per_shop) <= 30
+
+
+# Company register numbers the sample shops print: (shop, value, country).
+REGISTER_NUMBERS = [
+    ("puzzelparadijs.be", "0712345630", "BE"),  # Ondernemingsnummer in the footer
+    ("wohnwerk-hansen.de", "HRB 154321", "DE"),  # Registergericht in the Impressum
+]
+
+
+@pytest.mark.slow
+def test_register_numbers_are_stored_under_their_own_channel(crawled, sample_server) -> None:
+    assert {shop for shop, _, _ in REGISTER_NUMBERS} <= {s.id for s in sample_server.shops}
+    for shop, value, country in REGISTER_NUMBERS:
+        rows = _rows(
+            crawled.db,
+            "SELECT flags FROM findings WHERE shop_id = ? AND channel = 'register' AND value = ?",
+            (shop, value),
+        )
+        assert rows, f"{shop}: register number {value} not stored"
+        assert all(f"country:{country}" in json.loads(r["flags"]) for r in rows)
+    # the old workaround (register numbers under kvk with a register:CC flag) is gone
+    assert not _rows(crawled.db, "SELECT id FROM findings WHERE flags LIKE '%\"register%'")
 
 
 def _shop_with(server, flag: str):
@@ -503,10 +530,15 @@ def test_scrapy_crawl_command(sample_server, tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "shops", "-a", f"shops={shops}", "-a", f"db={db}",
          "-s", f"BEREIKBAAR_RESOLVE={resolve}", "-s", "BEREIKBAAR_RESOLVE_EXCLUSIVE=1",
-         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING"],
+         "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "LOG_LEVEL=WARNING",
+         "-a", "max_clicks=2", "-s", "BEREIKBAAR_VERDICT_MAX_CLICKS=1"],
         capture_output=True, text=True, timeout=120, cwd=root,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = _rows(db, "SELECT * FROM results")
     assert [r["shop_id"] for r in results] == [shop.id]
     assert results[0]["status"] == shop.expected.get("status", "ok")
+    # the run records the crawl depth and the verdict rule apart; the report states the rule
+    settings = json.loads(_rows(db, "SELECT settings FROM runs")[0]["settings"])
+    assert settings["crawl_max_clicks"] == 2 and settings["verdict_rule"]["max_clicks"] == 1
+    assert load_report(db).max_clicks == 1

@@ -236,6 +236,26 @@ def test_phone_not_findable_click_limit_is_a_parameter(get):
     assert default - three == {"diepzee.be"}
 
 
+@pytest.mark.parametrize(
+    ("settings", "missing"),
+    [
+        ('{"crawl_max_clicks": 3, "verdict_rule": {"max_clicks": 3}}', {"diepzee.be"}),  # the run's rule
+        ('{"max_clicks": 3}', set()),  # the crawl depth of older runs is not the rule: 2
+        ("not json", set()),
+        (None, set()),
+    ],
+)
+def test_phone_not_findable_defaults_to_the_verdict_rule_of_each_run(tmp_path, loop, settings, missing):
+    path = make_sample_db(tmp_path / "rule.db")
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE runs SET settings = ?", [settings])
+    conn.close()
+    served = make_datasette(path)
+    response = loop.run_until_complete(served.client.get(f"/{DB}/phone_not_findable.json?_shape=objects"))
+    assert response.status_code == 200, response.text[:500]
+    assert {r["shop_id"] for r in response.json()["rows"]} == EXPECTED["phone_not_findable"] - missing
+
+
 def test_changes_between_runs(get):
     result = rows(get, f"/{DB}/changes_between_runs.json?old_run=1&new_run=2")
     changed = {r["shop_id"]: r["change"] for r in result if r["change"] not in ("unchanged", "not_assessed")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -14,10 +15,10 @@ from click.testing import CliRunner
 
 from bereikbaar.commands.report import command
 from reports import charts
-from reports.report import ReportError, load_report
+from reports.report import ReportError, load_report, verdict_max_clicks
 from reports.templates import render
 from reports.templates.md_report import _md, _url
-from tests.report_fixture import HOSTILE_NAME, make_report_db
+from tests.report_fixture import HOSTILE_NAME, RUN_SETTINGS, make_report_db
 
 GOLDEN = Path(__file__).parent / "golden_reports" / "report.md"
 GENERATED_LINE = re.compile(r"^Generated \S+ by bereikbaar\.$", re.M)
@@ -146,6 +147,42 @@ def test_compare_counts_fewer_clicks_in_the_same_tier_as_better(db: Path) -> Non
 
 
 # --- Markdown ------------------------------------------------------------------------------------
+
+
+# --- the click limit: the verdict rule the run recorded, never the crawl depth ----------------------
+
+VERDICT_CLICKS_CASES = [
+    (json.dumps(RUN_SETTINGS), 2),
+    (json.dumps({"crawl_max_clicks": 3, "verdict_rule": {"max_clicks": 1}}), 1),
+    (json.dumps({"verdict_rule": {"max_clicks": 4}}), 4),
+    (json.dumps({"max_clicks": 3}), 2),  # older crawls stored the crawl depth here: not the rule
+    (json.dumps({"verdict_rule": {}}), 2),
+    (json.dumps({"verdict_rule": {"max_clicks": "x"}}), 2),
+    (json.dumps({"verdict_rule": {"max_clicks": -1}}), 2),
+    (json.dumps({"verdict_rule": {"max_clicks": True}}), 2),
+    (json.dumps({"verdict_rule": [2]}), 2),
+    (json.dumps([1, 2]), 2),
+    ("{}", 2),
+    ("not json", 2),
+    ("", 2),
+    (None, 2),
+]
+
+
+@pytest.mark.parametrize("settings, clicks", VERDICT_CLICKS_CASES)
+def test_verdict_max_clicks(settings: str | None, clicks: int) -> None:
+    assert verdict_max_clicks(settings) == clicks
+
+
+def test_report_states_the_verdict_rule_of_the_run_not_the_crawl_depth(db: Path) -> None:
+    settings = {**RUN_SETTINGS, "crawl_max_clicks": 4, "verdict_rule": {"max_clicks": 1}}
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE runs SET settings = ? WHERE id = 2", [json.dumps(settings)])
+    conn.close()
+    assert load_report(db).max_clicks == 1
+    text = markdown_report(db)
+    assert "### The 1-click rule" in text and "within 1 clicks of the homepage" in text
+    assert "4-click" not in text and "2-click" not in text
 
 
 def markdown_report(db: Path) -> str:

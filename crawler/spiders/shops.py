@@ -109,11 +109,15 @@ class ShopsSpider(scrapy.Spider):
         return spider
 
     def run_settings(self) -> dict[str, Any]:
-        """The settings a run records, so a result can be reproduced."""
+        """The settings a run records, so a result can be reproduced.
+
+        `crawl_max_clicks` is how deep the crawler follows links (--max-clicks); the click limit a
+        shop is judged by is `verdict_rule.max_clicks`, which is what reports read.
+        """
         s = self.crawler.settings
         return {
             "max_pages": self.config.max_pages,
-            "max_clicks": self.config.max_clicks,
+            "crawl_max_clicks": self.config.max_clicks,
             "strategy": self.config.strategy,
             "verdict_rule": self.rule.to_dict(),
             "concurrent_requests": s.getint("CONCURRENT_REQUESTS"),
