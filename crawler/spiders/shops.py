@@ -22,9 +22,9 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
-from checks import analyse_page
 from checks.domains import host_of, registrable_domain
 from checks.findability import UNCREDITED_FLAGS, VerdictRule
+from crawler.analysis import AnalysisPool, default_workers
 from crawler.config import CrawlConfig
 from crawler.graph import url_key
 from crawler.records import ShopOutcome, build_outcome
@@ -99,13 +99,18 @@ class ShopsSpider(scrapy.Spider):
         self.host_shop: dict[str, str] = {}  # host -> shop id, for requests without meta (robots.txt)
         self.config = CrawlConfig()
         self.rule = VerdictRule()
+        self.analysis = AnalysisPool(0)
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ShopsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.config = CrawlConfig.from_settings(crawler.settings, **spider._overrides)
         spider.rule = VerdictRule(max_clicks=spider.config.verdict_max_clicks)
+        spider.analysis = AnalysisPool(
+            crawler.settings.getint("BEREIKBAAR_ANALYSIS_WORKERS", default_workers())
+        )
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.analysis.close, signal=signals.spider_closed)
         return spider
 
     def run_settings(self) -> dict[str, Any]:
@@ -178,15 +183,18 @@ class ShopsSpider(scrapy.Spider):
 
     # -- responses -----------------------------------------------------------------------------
 
-    def parse_page(self, response: Response) -> Iterator[Any]:
+    async def parse_page(self, response: Response) -> AsyncIterator[Any]:
         state = self.active.get(response.meta.get("shop_id", ""))
         if state is None:
             return
-        state.outstanding -= 1
         record = state.pages.get(response.meta["page_key"])
         if record is not None:
             try:
-                self._take_response(state, record, response)
+                job = self._take_response(state, record, response)
+                if job is not None:
+                    final_key = job.pop("final_key")
+                    # analysed in a worker process; the shop's slot stays taken meanwhile
+                    self._take_analysis(state, record, final_key, await self.analysis.analyse(job))
             except Exception as exc:  # one odd page must never take the shop down
                 self.logger.exception("analysing %s failed", response.url)
                 record.error = f"analysis failed: {type(exc).__name__}: {str(exc)[:200]}"
@@ -196,9 +204,14 @@ class ShopsSpider(scrapy.Spider):
                         "error",
                         f"the homepage could not be analysed ({type(exc).__name__})",
                     )
-        yield from self._advance(state)
+        state.outstanding -= 1
+        for request in self._advance(state):
+            yield request
 
-    def _take_response(self, state: ShopState, record: PageRecord, response: Response) -> None:
+    def _take_response(
+        self, state: ShopState, record: PageRecord, response: Response
+    ) -> dict[str, Any] | None:
+        """Record the response; return the analysis job, or None when there is nothing to analyse."""
         stats = self.crawler.stats
         record.final_url = response.url
         record.http_status = response.status
@@ -219,16 +232,16 @@ class ShopsSpider(scrapy.Spider):
                 state.status = "blocked"
                 state.reason = f"the homepage shows a bot wall ({vendor} challenge page)"
                 record.error = "bot wall"
-                return
+                return None
         elif final_key != record.key:
             if not state.on_site(response.url):
                 record.error = f"redirected off the shop's site to {host_of(response.url)}"
                 stats.inc_value("bereikbaar/pages/offsite_redirect")
-                return
+                return None
             if final_key in state.scheduled:
                 state.graph.alias(record.key, state.graph.node(final_key))
                 record.error = f"same page as {response.url}"
-                return
+                return None
         state.scheduled.add(final_key)
         state.graph.alias(final_key, record.key)
         if not is_page_type(ctype):
@@ -236,16 +249,20 @@ class ShopsSpider(scrapy.Spider):
             stats.inc_value("bereikbaar/pages/not_a_page")
             if record.is_homepage:
                 state.status, state.reason = "error", f"the homepage is not a web page (content type {ctype})"
-            return
-        analysis = analyse_page(
-            response.url,
-            body,
-            content_type=ctype or None,
-            country=state.entry.country or None,
-            shop_domain=registrable_domain(host_of(state.homepage or response.url)),
-            link_text=record.link_text,
-            is_homepage=record.is_homepage,
-        )
+            return None
+        return {
+            "url": response.url,
+            "body": body,
+            "content_type": ctype or None,
+            "country": state.entry.country or None,
+            "shop_domain": registrable_domain(host_of(state.homepage or response.url)),
+            "link_text": record.link_text,
+            "is_homepage": record.is_homepage,
+            "final_key": final_key,
+        }
+
+    def _take_analysis(self, state: ShopState, record: PageRecord, final_key: str, analysis: Any) -> None:
+        stats = self.crawler.stats
         record.analysis = analysis
         stats.inc_value("bereikbaar/pages/analysed")
         if record.is_homepage:
