@@ -26,6 +26,7 @@ from pathlib import Path
 from bereikbaar.samples.server import synthetic_server
 
 TARGET_RATIO = 1.5
+EXTRA: list[str] = []  # extra crawl options from the command line
 # The crawl summary line: "run 1: 200 of 200 shops in x.db (12.3 s, status finished)".
 CRAWL_SECONDS = re.compile(r"\((\d+(?:\.\d+)?) s, status (\w+)\)")
 
@@ -36,7 +37,7 @@ def crawl(server, tmp: Path, name: str, concurrency: int) -> tuple[float, float,
     resolve = [arg for host, ip in server.resolve_map.items() for arg in ("--resolve", f"{host}={ip}")]
     cmd = [sys.executable, "-m", "bereikbaar.cli", "crawl", str(shops), "--db", str(tmp / f"{name}.db"),
            *resolve, "--resolve-only", "--delay", "0", "--timeout", "30", "--concurrency", str(concurrency),
-           "--set", "RETRY_TIMES=0", "-q"]  # fmt: skip
+           "--set", "RETRY_TIMES=0", "-q", *EXTRA]  # fmt: skip
     started = time.monotonic()
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
     total = time.monotonic() - started
@@ -66,7 +67,12 @@ def main() -> None:
     parser.add_argument("--shops", type=int, default=200)
     parser.add_argument("--delay", type=float, default=1.0, help="server delay per request, seconds")
     parser.add_argument("--big", type=int, default=2000, help="shops in the memory run (0 to skip)")
+    parser.add_argument(
+        "--workers", type=int, default=None, help="analysis worker processes (default: the crawler's)"
+    )
     args = parser.parse_args()
+    if args.workers is not None:
+        EXTRA.extend(["--set", f"BEREIKBAAR_ANALYSIS_WORKERS={args.workers}"])
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
         with synthetic_server(args.shops, delay=args.delay) as server:

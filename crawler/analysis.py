@@ -13,6 +13,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -29,6 +31,18 @@ def default_workers() -> int:
     return max(0, min(4, cores - 1))
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the crawling process is gone (killed with -9, say)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def analyse_job(job: dict[str, Any]) -> PageAnalysis:
     """Run in a worker: `job` holds analyse_page's arguments."""
     return analyse_page(job.pop("url"), job.pop("body"), **job)
@@ -41,7 +55,12 @@ class AnalysisPool:
 
     def _executor(self) -> ProcessPoolExecutor | None:
         if self.workers and self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_watch_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     async def analyse(self, job: dict[str, Any]) -> PageAnalysis:

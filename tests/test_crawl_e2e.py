@@ -467,6 +467,22 @@ def test_bounds_and_special_pages(crawled, sample_server, flag: str, check: str)
 
 
 @pytest.mark.slow
+def _session_members(sid: int) -> list[int]:
+    """PIDs of live processes in session `sid` (Linux /proc)."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        if fields[0] != "Z" and int(fields[3]) == sid:  # state, ppid, pgrp, session
+            members.append(int(entry.name))
+    return members
+
+
 def test_killed_crawl_resumes_without_duplicates(tmp_path: Path) -> None:
     from bereikbaar.samples.server import SampleServer
 
@@ -498,6 +514,11 @@ def test_killed_crawl_resumes_without_duplicates(tmp_path: Path) -> None:
                 os.kill(proc.pid, signal.SIGKILL)
             proc.wait(timeout=10)
         assert 2 <= done < len(server.shops), "the crawl was not caught midway"
+        # the analysis worker processes notice their parent is gone and exit by themselves
+        deadline = time.monotonic() + 10
+        while _session_members(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _session_members(proc.pid), "processes of the killed crawl were left running"
         run = _rows(db, "SELECT * FROM runs")[0]
         assert run["status"] == "running"
         before = {r["shop_id"]: r["finished_at"] for r in _rows(db, "SELECT * FROM results")}
