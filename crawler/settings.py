@@ -21,6 +21,10 @@ DOWNLOAD_DELAY = 0.5  # the floor AutoThrottle never goes below, per shop
 # www.shop.nl, klantenservice.shop.nl and help.shop.nl share these two slots.
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 CONCURRENT_REQUESTS = 32  # global, across all shops (`--concurrency`)
+# Items/requests handled in parallel per response. A callback here yields a handful of requests
+# and at most one item; Scrapy starts this many asyncio workers for every response, so the
+# default (100) costs far more than it gives (measured: 296,000 worker tasks for 1,680 pages).
+CONCURRENT_ITEMS = 4
 COOKIES_ENABLED = True  # some consent walls need their cookie back; cookies never leave a shop
 
 # -- bounds -------------------------------------------------------------------------------------
