@@ -103,8 +103,16 @@ def make_page(seed: int, target_bytes: int) -> bytes:
         '<ul class="grid product-grid">'
     )
     tail_open = "</ul>"
-    parts = [head]
-    size = len(head) + len(FOOTER) + 2000
+    # Real shop pages carry much of their weight as inline CSS and JSON state (Shopify, Next.js,
+    # Magento): about a quarter of the target size here, the rest markup and text.
+    css = (
+        "<style>"
+        + "".join(f".c{i}{{margin:{i % 7}px;color:#{i % 999:03d}}}" for i in range(target_bytes // 400))
+        + "</style>"
+    )
+    app_state = f'<script id="__NEXT_DATA__" type="application/json">{_state(rng, max(1, target_bytes // 1600))}</script>'
+    parts = [head, css, app_state]
+    size = len(head) + len(css) + len(app_state) + len(FOOTER) + 2000
     i = 0
     state_every = 40
     while size < target_bytes:

@@ -80,8 +80,13 @@ def analyse_page(
     shop_domain: str | None = None,
     link_text: str = "",
     is_homepage: bool | None = None,
+    min_link_score: int | None = None,
 ) -> PageAnalysis:
-    """Run every check on one page (HTML, plain text or PDF bytes)."""
+    """Run every check on one page (HTML, plain text or PDF bytes).
+
+    `min_link_score` keeps only links scoring at least that much (a prioritised crawl follows
+    nothing below the lowest page-kind score) and lets the link check skip the rest unseen.
+    """
     if len(body) > MAX_INPUT_BYTES:
         body = body[:MAX_INPUT_BYTES]
     kind = sniff(body, content_type)
@@ -91,7 +96,7 @@ def analyse_page(
         return _analyse_text(url, text, "pdf", country, shop_domain, link_text)
     if kind == "text":
         return _analyse_text(url, _decode_text(body), "text", country, shop_domain, link_text)
-    return _analyse_html(url, body, country, shop_domain, link_text, is_homepage)
+    return _analyse_html(url, body, country, shop_domain, link_text, is_homepage, min_link_score)
 
 
 def _analyse_text(
@@ -133,6 +138,7 @@ def _analyse_html(
     shop_domain: str,
     link_text: str,
     is_homepage: bool | None,
+    min_link_score: int | None = None,
 ) -> PageAnalysis:
     page = parse_html(url, body)
     collect_invisible(page)
@@ -143,7 +149,7 @@ def _analyse_html(
     analysis.platform = platform_check.detect_platform(root, url)
     analysis.forms = form_check.find_forms(root)
     mark_regions(page)
-    analysis.links = link_check.extract_links(root, url, page.region_of)
+    analysis.links = link_check.extract_links(root, url, page.region_of, min_score=min_link_score)
     strip_and_read(page)
     analysis.headings = page.headings
     analysis.text = page.text

@@ -198,9 +198,25 @@ def clean_address(local: str, domain: str) -> str | None:
     return address
 
 
+def _around_ats(text: str) -> Iterable[re.Match]:
+    """EMAIL matches, looking only at the stretch around each "@" (scripts run to megabytes)."""
+    at = text.find("@")
+    done = 0
+    while at >= 0:
+        lo = max(done, at - 65)
+        m = EMAIL.search(text, lo, min(len(text), at + 256))
+        if m is not None and m.start() <= at:
+            yield m
+            done = m.end()
+            at = text.find("@", done)
+        else:
+            at = text.find("@", at + 1)
+
+
 def addresses_in(text: str) -> Iterable[tuple[str, int, int]]:
     """(address, start, end) for every acceptable address in a string."""
-    for m in EMAIL.finditer(text):
+    matches = EMAIL.finditer(text) if len(text) < 2000 else _around_ats(text)
+    for m in matches:
         start = m.start()
         if start >= 3 and text[start - 3 : start] == "://":
             continue  # user@host in a URL (monitoring DSNs, credentials)

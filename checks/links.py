@@ -23,9 +23,11 @@ Where on the page a link sits (header, footer, main) is recorded but does not ch
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 
@@ -45,7 +47,9 @@ from checks.vocabulary import (
     ASSET_EXTENSIONS,
     DATE_PATH,
     DATE_SEGMENT,
+    HELP_SUBDOMAINS,
     HOMEPAGE_LEAVES,
+    KEY_TOKENS,
     LOCALE_SEGMENT,
     MAX_PAGINATION_PAGE,
     MAX_QUERY_PARAMS,
@@ -61,6 +65,8 @@ from checks.vocabulary import (
     PRODUCT_SEGMENTS,
     REPORTED_KIND,
     ROUTE_PARAMS,
+    STEM_HEADS,
+    SUFFIX_TUPLE,
     TRACKING_PARAMS,
     TRACKING_PREFIXES,
     fold,
@@ -268,19 +274,127 @@ def _fallback_text(a: lxml.html.HtmlElement) -> str:
     return " ".join(text.split())
 
 
+# -- the crawl's shortcut: only links that can name a page kind ------------------------------------
+# A prioritised crawl follows only links whose score reaches a kind score (KIND_SCORES), and a
+# kind needs a keyword, stem or platform path in the link's URL or text. These patterns are a
+# superset of `may_name_kind` (whole tokens, stem heads, suffixes) run once over all hrefs and
+# all link texts of a page, so the thousands of product links of a category page never reach
+# the per-link Python code.
+_EXTRA_TOKENS = (
+    {word for key in PLATFORM_PATHS for word in fold(key).split()}
+    | set(HELP_SUBDOMAINS)
+    | set(ROUTE_PARAMS)
+    | {"pdf"}
+)
+
+
+_CANDIDATE_TOKENS = KEY_TOKENS | frozenset(_EXTRA_TOKENS)
+_TOKEN = re.compile(r"[a-z0-9]+")
+_SEP = "\x00"
+
+
+def _fold_bulk(text: str) -> str:
+    """`fold` for a long string of many items, keeping every character that separates them."""
+    text = text.lower()
+    if not text.isascii():
+        text = (
+            unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode("ascii")
+        )
+    return text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
+
+
+# A token longer than 5 characters that starts with a stem head or ends with a suffix stem.
+_STEM_TOKEN = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(sorted(STEM_HEADS)) + r")[a-z0-9]{2,}"
+    r"|[a-z0-9]+(?:" + "|".join(sorted(SUFFIX_TUPLE, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+
+
+def _may_name_kind(folded: str) -> bool:
+    """`may_name_kind` plus the platform-path, help-subdomain, route and PDF words."""
+    if not _CANDIDATE_TOKENS.isdisjoint(_TOKEN.findall(folded)):
+        return True
+    return any(m.end() - m.start() > 5 for m in _STEM_TOKEN.finditer(folded))
+
+
+def _folded_items(items: list[str]) -> tuple[list[str], set[int]] | None:
+    """The items folded, and the indexes of those holding a stem (found in one pass over all)."""
+    joined = _SEP.join(items)
+    if "%" in joined:
+        joined = unquote(joined)
+    joined = _fold_bulk(joined)
+    folded = joined.split(_SEP)
+    if len(folded) != len(items):
+        return None
+    stemmed: set[int] = set()
+    if _STEM_TOKEN.search(joined):
+        starts = []
+        at = -1
+        for item in folded:
+            starts.append(at + 1)
+            at += len(item) + 1
+        for m in _STEM_TOKEN.finditer(joined):
+            if m.end() - m.start() > 5:
+                stemmed.add(bisect_right(starts, m.start()) - 1)
+    return folded, stemmed
+
+
+def candidate_anchors(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """The <a href> elements whose href, text, title, aria-label or image alt could name a page kind.
+
+    Folding and the stem search run once over all hrefs and once over all texts; per link only
+    a token split and a set test remain.
+    """
+    anchors = [a for a in root.iter("a") if a.get("href")]
+    hrefs = _folded_items([a.get("href") for a in anchors])
+    texts_raw = [a.text_content() for a in anchors]
+    texts = _folded_items(texts_raw)
+    if hrefs is None or texts is None:
+        return anchors
+    (href_folded, href_stems), (text_folded, text_stems) = hrefs, texts
+    tokens_in = _CANDIDATE_TOKENS.isdisjoint
+    find = _TOKEN.findall
+    chosen = []
+    for i, a in enumerate(anchors):
+        if (
+            i in href_stems
+            or i in text_stems
+            or not tokens_in(find(href_folded[i]))
+            or not tokens_in(find(text_folded[i]))
+            or not texts_raw[i].strip()
+            and _may_name_kind(_fold_bulk(_fallback_text(a)))
+        ):
+            chosen.append(a)
+    return chosen
+
+
 def extract_links(
     root: lxml.html.HtmlElement,
     base_url: str,
     region_of: Callable[[lxml.html.HtmlElement], str] | None = None,
+    min_score: int | None = None,
 ) -> list[Link]:
-    """Every http(s) link of a page, absolute and without fragment, deduplicated, with its score."""
-    base = _base_of(root, base_url)
+    """Every http(s) link of a page, absolute and without fragment, deduplicated, with its score.
+
+    With `min_score` at or above the lowest kind score, only links scoring at least that much
+    are returned, and links that cannot name a page kind are never looked at (see above).
+    """
+    anchors = root.iter("a")
+    if min_score is not None and min_score >= min(KIND_SCORES.values()):
+        anchors = candidate_anchors(root)
+    links = _links_of(anchors, _base_of(root, base_url), region_of)
+    if min_score is not None:
+        links = [link for link in links if link.score >= min_score]
+    return links
+
+
+def _links_of(anchors, base: str, region_of: Callable[[lxml.html.HtmlElement], str] | None) -> list[Link]:
     parts = urlsplit(base)
     scheme, origin = parts.scheme, f"{parts.scheme}://{parts.netloc}"
     base_host = host_of(base)
     onsite_by_origin: dict[str, bool] = {origin: True}
     found: dict[str, Link] = {}
-    for a in root.iter("a"):
+    for a in anchors:
         href = a.get("href")
         if not href:
             continue

@@ -48,8 +48,34 @@ WHITESPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 
 # A page header or footer container sits near the top of the tree: only this many levels below
 # <body> are looked at for class/id/role marks (<header>/<footer> tags are found at any depth).
-REGION_DEPTH = 5
+REGION_DEPTH = 4
 _REGION_WORDS = re.compile(r"ooter|eader|olophon|masthead|site-info|bottom-bar|topbar|top-bar")
+
+
+# Containers a page header or footer is never nested in: not descended into.
+_NOT_FURNITURE = frozenset(
+    {
+        "main",
+        "nav",
+        "ul",
+        "ol",
+        "dl",
+        "form",
+        "table",
+        "select",
+        "svg",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "article",
+        "p",
+        "a",
+        "button",
+        "picture",
+        "figure",
+    }
+)
 
 
 def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
@@ -58,17 +84,18 @@ def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElem
     for _ in range(REGION_DEPTH):
         below = []
         for node in level:
-            for child in node:
-                if not isinstance(child.tag, str):
-                    continue
-                below.append(child)
-                attrs = child.attrib
-                if not attrs:
-                    continue
-                marks = f"{attrs.get('class', '')} {attrs.get('id', '')}"
-                if (len(marks) > 1 and _REGION_WORDS.search(marks)) or attrs.get("role") in ("banner", "contentinfo"):
+            for child in node.iterchildren("*"):
+                get = child.get
+                cls, ident = get("class"), get("id")
+                if (
+                    (cls and _REGION_WORDS.search(cls))
+                    or (ident and _REGION_WORDS.search(ident))
+                    or get("role") in ("banner", "contentinfo")
+                ):
                     found.append(child)
-        if len(below) > 400:  # a product grid, not page furniture
+                elif child.tag not in _NOT_FURNITURE:
+                    below.append(child)
+        if len(below) > 300:  # a grid of items, not page furniture
             break
         level = below
     return found

@@ -299,7 +299,8 @@ SUFFIX_TUPLE: tuple[str, ...] = tuple(sorted(_SUFFIXES, key=len, reverse=True))
 
 # Quick reject: a folded text with none of these tokens and no stem inside names no kind at all.
 KEY_TOKENS: frozenset[str] = frozenset(SINGLE_WORDS) | PHRASE_STARTS | frozenset(PDF_SINGLE_WORDS)
-_STEM_HEADS: frozenset[str] = frozenset(stem[:4] for stem in _PREFIXES)
+STEM_HEADS: frozenset[str] = frozenset(stem[:4] for stem in _PREFIXES)
+_STEM_HEADS = STEM_HEADS
 
 
 def may_name_kind(tokens: list[str]) -> bool:

@@ -214,3 +214,12 @@ def test_script_decoding_separates_written_from_contained():
     )
     assert decoded == ["a@shop.nl"]
     assert plain == ["data@shop.nl"]
+
+
+def test_long_text_scans_only_around_each_at_sign():
+    from checks.emails import addresses_in
+
+    filler = "x" * 3000
+    text = f"{filler} info@shop.nl {filler} logo@2x.png {filler} a@b @ @@ sales@shop.de {filler[:10]} end@shop.be"
+    assert [a for a, _, _ in addresses_in(text)] == ["info@shop.nl", "sales@shop.de", "end@shop.be"]
+    assert [a for a, _, _ in addresses_in(text)] == [a for a, _, _ in addresses_in(text.replace(filler, "y"))]

@@ -270,3 +270,27 @@ def test_quick_path_agrees_with_the_full_rules_on_real_looking_pages():
                 checked += 1
                 assert quick == links._full_score(link.url, link.text, True), (link.url, link.text)
     assert checked > 100
+
+
+def test_crawl_shortcut_keeps_every_link_that_can_name_a_kind():
+    """extract_links(min_score=...) skips links by a bulk pre-check; it must drop none that score."""
+    from pathlib import Path
+
+    from checks import links
+    from checks.page import parse_html
+
+    root_dir = Path(__file__).resolve().parents[1]
+    pages = sorted((root_dir / "tests" / "golden").glob("*.html"))
+    pages += sorted((root_dir / "bereikbaar" / "samples" / "shops").glob("*/**/*.html"))[:300]
+    floor = min(KIND_SCORES.values())
+    compared = 0
+    for path in pages:
+        url = "https://www.golden-shop.nl/" + path.stem
+        full = {(x.url, x.score) for x in links.extract_links(parse_html(url, path.read_bytes()).root, url)}
+        quick = {
+            (x.url, x.score)
+            for x in links.extract_links(parse_html(url, path.read_bytes()).root, url, min_score=floor)
+        }
+        assert quick == {item for item in full if item[1] >= floor}, path.name
+        compared += len(quick)
+    assert compared > 500
