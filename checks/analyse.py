@@ -155,12 +155,26 @@ def _analyse_html(
     analysis.text = page.text
     analysis.phones = page_phones(page, region)
     analysis.emails = page_emails(page, shop_domain)
-    analysis.identity = identity_check.find_identity(page.blocks, region)
     analysis.page_kind = pagekind.classify_page(
         url, page.title, page.headings, link_text, is_homepage=is_homepage
     )
+    analysis.identity = identity_check.find_identity(_identity_scope(page, analysis.page_kind), region)
     analysis.email_as_image = _email_as_image(page) and not any(e.visible for e in analysis.emails)
     return analysis
+
+
+# Company details (KvK, VAT, address) are read from the whole of these pages and of any page with
+# little main text; elsewhere (homepages and category pages full of product numbers) from the
+# header and footer only, where shops put them.
+IDENTITY_PAGE_KINDS = frozenset({"contact", "customer_service", "terms", "privacy", "imprint"})
+IDENTITY_FULL_TEXT = 20_000
+
+
+def _identity_scope(page: ParsedPage, kind: str) -> list:
+    main_size = sum(len(b.text) for b in page.blocks if b.region == "main")
+    if kind in IDENTITY_PAGE_KINDS or main_size <= IDENTITY_FULL_TEXT:
+        return page.blocks
+    return [b for b in page.blocks if b.region != "main"]
 
 
 _EMAIL_IMAGE_HINTS = ("e-mail", "email", "mail", "courriel")

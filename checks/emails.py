@@ -237,6 +237,21 @@ def demunge(text: str) -> str:
     return text
 
 
+# Plain substrings one of which every munged form contains: cheap C-level tests on long texts
+# before any regex runs.
+MUNGE_MARKERS = (
+    "[at", "(at", "{at", "<at", "[ at", "( at", "[AT", "(AT", "{AT", "[ät", "(ät", "apenst", "arobase",
+    "klammeraffe", " AT ", "＠", " @", "@ ",
+)  # fmt: skip
+MAILBOX_AT = re.compile(rf"\b(?:{MAILBOX_NAMES})\s+at\s+[a-z0-9\-]+\s", re.I)
+
+
+def _munged(text: str) -> bool:
+    if any(marker in text for marker in MUNGE_MARKERS):
+        return bool(MUNGE_HINT.search(text))
+    return " at " in text and MAILBOX_AT.search(text) is not None
+
+
 def _snippet(text: str, start: int, end: int, width: int = 60) -> str:
     lo, hi = max(0, start - width), min(len(text), end + width)
     return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
@@ -268,7 +283,7 @@ def emails_in_blocks(
                     )
                 )
                 floor = end
-        if MUNGE_HINT.search(text):
+        if _munged(text):
             fixed = demunge(text)
             if fixed != text:
                 for address, start, end in addresses_in(fixed):
