@@ -29,7 +29,7 @@ from crawler.config import CrawlConfig
 from crawler.graph import url_key
 from crawler.records import ShopOutcome, build_outcome
 from crawler.shoplist import ShopList, load_shop_list
-from crawler.shopstate import PageRecord, ShopState
+from crawler.shopstate import USEFUL_MIN_SCORE, PageRecord, ShopState
 from crawler.status import bot_wall, classify_homepage_failure, describe_failure
 from reports.store import now_iso
 
@@ -258,6 +258,8 @@ class ShopsSpider(scrapy.Spider):
             "shop_domain": registrable_domain(host_of(state.homepage or response.url)),
             "link_text": record.link_text,
             "is_homepage": record.is_homepage,
+            # the prioritised crawl never follows a link below a kind score: do not score them
+            "min_link_score": USEFUL_MIN_SCORE if self.config.strategy == "priority" else None,
             "final_key": final_key,
         }
 
