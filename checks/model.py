@@ -95,7 +95,7 @@ class FormFinding:
 
 @dataclass(slots=True)
 class IdentityFinding:
-    kind: str  # kvk | vat | address | po_box
+    kind: str  # kvk | vat | register (BE enterprise, DE Handelsregister) | address | po_box
     value: str  # normalised (KvK 8 digits, VAT compact e.g. NL123456789B01, address one line)
     raw: str
     valid: bool = True  # VAT checksum etc.
