@@ -313,6 +313,15 @@ def emails_in_mailto(href: str) -> list[str]:
     return out
 
 
+# A string literal that holds or ends or starts with "@", next to a "+": 'a' + '@' + 'b',
+# 'info@' + 'shop.nl', 'info' + '@shop.nl'. Plain substring tests before any regex.
+_CONCAT_AT_MARKERS = ("'@'", '"@"', "@' +", '@" +', "@'+", '@"+', "+ '@", '+ "@', "+'@", '+"@')
+
+
+def _concat_at(script: str) -> bool:
+    return any(marker in script for marker in _CONCAT_AT_MARKERS)
+
+
 def emails_in_script(script: str) -> tuple[list[str], list[str]]:
     """(addresses a script writes into the page after decoding, addresses it merely contains)."""
     decoded: list[str] = []
@@ -324,7 +333,7 @@ def emails_in_script(script: str) -> tuple[list[str], list[str]]:
         except (ValueError, OverflowError):
             continue
         decoded.extend(a for a, _, _ in addresses_in(text))
-    if "+" in script and ("'@'" in script or '"@"' in script or "@" in script):
+    if "+" in script and _concat_at(script):
         for m in JS_CONCAT.finditer(script):
             joined = "".join(lit.group(2) for lit in JS_LITERAL.finditer(m.group(0)))
             if "@" in joined:

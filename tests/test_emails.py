@@ -223,3 +223,12 @@ def test_long_text_scans_only_around_each_at_sign():
     text = f"{filler} info@shop.nl {filler} logo@2x.png {filler} a@b @ @@ sales@shop.de {filler[:10]} end@shop.be"
     assert [a for a, _, _ in addresses_in(text)] == ["info@shop.nl", "sales@shop.de", "end@shop.be"]
     assert [a for a, _, _ in addresses_in(text)] == [a for a, _, _ in addresses_in(text.replace(filler, "y"))]
+
+
+@pytest.mark.parametrize(
+    "script",
+    ["var m = 'info@' + 'shop.nl';", 'var m = "info" + "@shop.nl";', "m = 'info' + '@' + 'shop.nl'"],
+)
+def test_concatenated_literals(script):
+    decoded, _ = emails_in_script(script)
+    assert decoded == ["info@shop.nl"]
