@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml import etree
+
 from checks import chat as chat_check
 from checks import emails as mail
 from checks import forms as form_check
@@ -159,7 +161,7 @@ def _analyse_html(
         url, page.title, page.headings, link_text, is_homepage=is_homepage
     )
     analysis.identity = identity_check.find_identity(_identity_scope(page, analysis.page_kind), region)
-    analysis.email_as_image = _email_as_image(page) and not any(e.visible for e in analysis.emails)
+    analysis.email_as_image = not any(e.visible for e in analysis.emails) and _email_as_image(page)
     return analysis
 
 
@@ -180,9 +182,12 @@ def _identity_scope(page: ParsedPage, kind: str) -> list:
 _EMAIL_IMAGE_HINTS = ("e-mail", "email", "mail", "courriel")
 
 
+_IMG_LABELS = etree.XPath("//img/@alt | //img/@src")
+
+
 def _email_as_image(page: ParsedPage) -> bool:
-    for img in page.root.iter("img"):
-        label = f"{img.get('alt', '')} {img.get('src', '')}".lower()
-        if any(h in label for h in _EMAIL_IMAGE_HINTS) and "@" not in label:
-            return True
-    return False
+    """An image whose alt text or file name says e-mail, and no address in it."""
+    labels = _IMG_LABELS(page.root)
+    if not labels or "mail" not in "\n".join(labels).lower() and "courriel" not in "\n".join(labels).lower():
+        return False
+    return any(any(h in label.lower() for h in _EMAIL_IMAGE_HINTS) and "@" not in label for label in labels)

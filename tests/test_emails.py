@@ -232,3 +232,18 @@ def test_long_text_scans_only_around_each_at_sign():
 def test_concatenated_literals(script):
     decoded, _ = emails_in_script(script)
     assert decoded == ["info@shop.nl"]
+
+
+@pytest.mark.parametrize(
+    "html,flagged",
+    [
+        ('<p>Mail ons:</p><img src="/img/mailadres.png" alt="ons e-mailadres">', True),
+        ('<p>Courriel :</p><img src="/img/c.png" alt="courriel">', True),
+        ('<img src="/img/mailadres.png" alt="e-mail"><p>info@shop.nl</p>', False),
+        ('<img src="/img/logo.png" alt="Shop"><p>Welkom</p>', False),
+    ],
+)
+def test_email_shown_only_as_an_image_is_flagged(html, flagged):
+    from checks import analyse_page
+
+    assert analyse_page("https://www.shop.nl/contact", f"<html><body>{html}</body></html>").email_as_image is flagged
