@@ -30,6 +30,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
+from lxml import etree
 
 from checks.domains import host_of, same_site
 from checks.model import Link
@@ -288,84 +289,105 @@ _EXTRA_TOKENS = (
 )
 
 
-_CANDIDATE_TOKENS = KEY_TOKENS | frozenset(_EXTRA_TOKENS)
+_CANDIDATE_TOKENS = KEY_TOKENS | frozenset(t for t in _EXTRA_TOKENS if not t.isdigit())
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SEP = "\x00"
 
 
+def _accent_table() -> dict[int, str]:
+    """Latin letters with accents -> their base letters (what `fold` gets through NFKD)."""
+    table: dict[int, str] = {ord("ß"): "ss"}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code)).encode("ascii", "ignore").decode("ascii")
+        if base.isalpha():
+            table[code] = base.lower()
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 def _fold_bulk(text: str) -> str:
-    """`fold` for a long string of many items, keeping every character that separates them."""
+    """`fold` for a long string of many items, keeping every character that separates them.
+
+    One str.translate for accents instead of NFKD; other non-ASCII characters stay and separate
+    tokens like any non-alphanumeric character.
+    """
     text = text.lower()
     if not text.isascii():
-        text = (
-            unicodedata.normalize("NFKD", text.replace("ß", "ss")).encode("ascii", "ignore").decode("ascii")
-        )
+        text = text.translate(_ACCENTS)
     return text.replace("ae", "a").replace("oe", "o").replace("ue", "u")
 
 
-# A token longer than 5 characters that starts with a stem head or ends with a suffix stem.
-_STEM_TOKEN = re.compile(
-    r"(?<![a-z0-9])(?:" + "|".join(sorted(STEM_HEADS)) + r")[a-z0-9]{2,}"
-    r"|[a-z0-9]+(?:" + "|".join(sorted(SUFFIX_TUPLE, key=len, reverse=True)) + r")(?![a-z0-9])"
-)
+_ANCHOR_HREFS = etree.XPath("//a/@href")
+_ANCHOR_TEXTS = etree.XPath("//a//text()")
+_TEXTLESS_ANCHORS = etree.XPath("//a[@href][not(normalize-space(.))]")
 
 
-def _may_name_kind(folded: str) -> bool:
-    """`may_name_kind` plus the platform-path, help-subdomain, route and PDF words."""
-    if not _CANDIDATE_TOKENS.isdisjoint(_TOKEN.findall(folded)):
-        return True
-    return any(m.end() - m.start() > 5 for m in _STEM_TOKEN.finditer(folded))
+def _kind_tokens(tokens: set[str]) -> set[str]:
+    """The tokens that may name a kind: keywords (and platform, help-subdomain, route and PDF
+    words) as whole tokens, and tokens over 5 characters with a stem head or a suffix stem."""
+    found = tokens & _CANDIDATE_TOKENS
+    found.update(t for t in tokens if len(t) > 5 and (t[:4] in STEM_HEADS or t.endswith(SUFFIX_TUPLE)))
+    return found
 
 
-def _folded_items(items: list[str]) -> tuple[list[str], set[int]] | None:
-    """The items folded, and the indexes of those holding a stem (found in one pass over all)."""
+def _hinted(items: list) -> list:
+    """The items (lxml smart strings) whose folded text may name a kind.
+
+    All items are folded and split into tokens in one go (C); the set of distinct tokens is
+    tested; only the few tokens that matched are looked up again to find their items.
+    """
+    if not items:
+        return []
     joined = _SEP.join(items)
     if "%" in joined:
         joined = unquote(joined)
     joined = _fold_bulk(joined)
-    folded = joined.split(_SEP)
-    if len(folded) != len(items):
-        return None
-    stemmed: set[int] = set()
-    if _STEM_TOKEN.search(joined):
-        starts = []
-        at = -1
-        for item in folded:
-            starts.append(at + 1)
-            at += len(item) + 1
-        for m in _STEM_TOKEN.finditer(joined):
-            if m.end() - m.start() > 5:
-                stemmed.add(bisect_right(starts, m.start()) - 1)
-    return folded, stemmed
+    matched = _kind_tokens(set(_TOKEN.findall(joined)))
+    if not matched:
+        return []
+    seps = [m.start() for m in _SEP_RE.finditer(joined)]
+    if len(seps) != len(items) - 1:
+        return list(items)  # a separator inside an item: give up the shortcut, lose nothing
+    hits: set[int] = set()
+    size = len(joined)
+    for token in matched:
+        at = joined.find(token)
+        while at >= 0:
+            end = at + len(token)
+            if (at == 0 or not joined[at - 1].isalnum()) and (end == size or not joined[end].isalnum()):
+                hits.add(bisect_right(seps, at))
+            at = joined.find(token, end)
+    return [items[i] for i in sorted(hits)]
+
+
+_SEP_RE = re.compile(_SEP)
+
+
+def _anchor_of(node) -> lxml.html.HtmlElement | None:
+    while node is not None and node.tag != "a":
+        node = node.getparent()
+    return node
 
 
 def candidate_anchors(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     """The <a href> elements whose href, text, title, aria-label or image alt could name a page kind.
 
-    Folding and the stem search run once over all hrefs and once over all texts; per link only
-    a token split and a set test remain.
+    lxml returns all hrefs and all link texts as strings (C); folding and the keyword search run
+    once over each joined list; Python only touches the links that matched.
     """
-    anchors = [a for a in root.iter("a") if a.get("href")]
-    hrefs = _folded_items([a.get("href") for a in anchors])
-    texts_raw = [a.text_content() for a in anchors]
-    texts = _folded_items(texts_raw)
-    if hrefs is None or texts is None:
-        return anchors
-    (href_folded, href_stems), (text_folded, text_stems) = hrefs, texts
-    tokens_in = _CANDIDATE_TOKENS.isdisjoint
-    find = _TOKEN.findall
-    chosen = []
-    for i, a in enumerate(anchors):
-        if (
-            i in href_stems
-            or i in text_stems
-            or not tokens_in(find(href_folded[i]))
-            or not tokens_in(find(text_folded[i]))
-            or not texts_raw[i].strip()
-            and _may_name_kind(_fold_bulk(_fallback_text(a)))
-        ):
-            chosen.append(a)
-    return chosen
+    chosen: dict = {}
+    for href in _hinted(_ANCHOR_HREFS(root)):
+        chosen[href.getparent()] = None
+    for piece in _hinted(_ANCHOR_TEXTS(root)):
+        anchor = _anchor_of(piece.getparent())
+        if anchor is not None and anchor.get("href"):
+            chosen[anchor] = None
+    for anchor in _TEXTLESS_ANCHORS(root):
+        if _kind_tokens(set(_TOKEN.findall(_fold_bulk(_fallback_text(anchor))))):
+            chosen[anchor] = None
+    return list(chosen)
 
 
 def extract_links(
