@@ -246,4 +246,7 @@ def test_concatenated_literals(script):
 def test_email_shown_only_as_an_image_is_flagged(html, flagged):
     from checks import analyse_page
 
-    assert analyse_page("https://www.shop.nl/contact", f"<html><body>{html}</body></html>").email_as_image is flagged
+    assert (
+        analyse_page("https://www.shop.nl/contact", f"<html><body>{html}</body></html>").email_as_image
+        is flagged
+    )
