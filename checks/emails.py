@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from checks.domains import has_public_suffix, registrable_domain
-from checks.model import EmailFinding, TextBlock
+from checks.model import EmailFinding, TextBlock, best_per_value
 from checks.thirdparty import domain_is_third_party, names_third_party
 
 EMAIL = re.compile(
@@ -376,21 +376,8 @@ SOURCE_RANK = {
 
 
 def merge_emails(findings: list[EmailFinding]) -> list[EmailFinding]:
-    best: dict[str, EmailFinding] = {}
-    for f in findings:
-        cur = best.get(f.value)
-        if cur is None:
-            best[f.value] = f
-            continue
-        flags = sorted(set(cur.flags) | set(f.flags))
-        if (not f.visible, f.third_party, SOURCE_RANK.get(f.source, 9)) < (
-            not cur.visible,
-            cur.third_party,
-            SOURCE_RANK.get(cur.source, 9),
-        ):
-            best[f.value] = f
-        best[f.value].flags = flags
-    return list(best.values())
+    """One finding per address, the best evidence first."""
+    return best_per_value(findings, SOURCE_RANK)
 
 
 def hidden_mail_address(first_b64: str, last_b64: str) -> str | None:

@@ -30,6 +30,26 @@ VISIBLE_SOURCES = frozenset({"tel_link", "mailto", "text", "cfemail", "deobfusca
 INVISIBLE_SOURCES = frozenset({"jsonld", "microdata", "meta", "script", "comment", "href"})
 
 
+def best_per_value(findings: list, source_rank: dict[str, int]) -> list:
+    """One finding per value, flags of all sightings united; the best sighting is kept:
+    visible over invisible, own over third party, then by `source_rank` (lower is better)."""
+    best: dict[str, Any] = {}
+    for f in findings:
+        cur = best.get(f.value)
+        if cur is None:
+            best[f.value] = f
+            continue
+        flags = sorted(set(cur.flags) | set(f.flags))
+        if (not f.visible, f.third_party, source_rank.get(f.source, 9)) < (
+            not cur.visible,
+            cur.third_party,
+            source_rank.get(cur.source, 9),
+        ):
+            best[f.value] = f
+        best[f.value].flags = flags
+    return list(best.values())
+
+
 @dataclass(slots=True)
 class TextBlock:
     """A run of visible text from one block element, with where it sits on the page."""

@@ -15,7 +15,7 @@ from urllib.parse import unquote
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
-from checks.model import PhoneFinding, TextBlock
+from checks.model import PhoneFinding, TextBlock, best_per_value
 from checks.thirdparty import names_third_party
 
 # A run that could hold a phone number: optional +/00, digits with the separators people use.
@@ -255,21 +255,9 @@ SOURCE_RANK = {
 
 
 def merge_phones(findings: list[PhoneFinding]) -> list[PhoneFinding]:
-    """One finding per value, the best evidence first: visible over invisible, own over third party."""
-    best: dict[str, PhoneFinding] = {}
+    """One finding per value, the best evidence first; a number labelled fax anywhere is the fax line."""
     fax = {f.value for f in findings if f.is_fax}
-    for f in findings:
-        key = f.value
-        cur = best.get(key)
-        if cur is None:
-            best[key] = f
-            continue
-        flags = sorted(set(cur.flags) | set(f.flags))
-        rank_new = (not f.visible, f.third_party, SOURCE_RANK.get(f.source, 9))
-        rank_cur = (not cur.visible, cur.third_party, SOURCE_RANK.get(cur.source, 9))
-        if rank_new < rank_cur:
-            best[key] = f
-        best[key].flags = flags
-    for f in best.values():
-        f.is_fax = f.value in fax  # a number labelled fax anywhere on the page is the fax line
-    return list(best.values())
+    merged = best_per_value(findings, SOURCE_RANK)
+    for f in merged:
+        f.is_fax = f.value in fax
+    return merged
