@@ -177,6 +177,7 @@ class ParsedPage:
     meta: list[tuple[str, str]] = field(default_factory=list)  # (name/property/itemprop, content)
     region_of_element: dict = field(default_factory=dict)
     link_regions: dict = field(default_factory=dict)  # every <a> inside a header or footer
+    rare: set = field(default_factory=lambda: set(RARE_MARKERS))  # rare markup the raw page mentions
 
     @property
     def text(self) -> str:
@@ -291,9 +292,20 @@ def mark_regions(page: ParsedPage) -> None:
     page.link_regions = {a: region for el, region in marks.items() for a in el.iter("a")}
 
 
+# Rare markup, looked for in the tree only when the raw page mentions it (a C substring test).
+RARE_MARKERS: dict[str, tuple[bytes, ...]] = {
+    "cfemail": (b"data-cfemail",),
+    "joomla": (b"joomla-hidden-mail",),
+    "rtl": (b"rtl", b"RTL"),
+    "bdo": (b"<bdo", b"<BDO"),
+}
+
+
 def parse_html(url: str, body: bytes | str) -> ParsedPage:
     root = to_document(body)
     page = ParsedPage(url=url, root=root)
+    raw = body if isinstance(body, bytes) else body.encode("utf-8", "ignore")
+    page.rare = {name for name, markers in RARE_MARKERS.items() if any(m in raw for m in markers)}
     page.lang = (root.get("lang") or root.get("xml:lang") or "").strip()
     return page
 
@@ -352,11 +364,12 @@ def strip_and_read(page: ParsedPage) -> None:
             else (page.mailto_links)
         )
         target.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-    for el in body.xpath("//@data-cfemail/.."):
+    for el in body.xpath("//@data-cfemail/..") if "cfemail" in page.rare else ():
         page.cf_emails.append((el.get("data-cfemail", ""), page.region_of(el)))
-    for el in body.iter("joomla-hidden-mail"):
+    for el in body.iter("joomla-hidden-mail") if "joomla" in page.rare else ():
         page.hidden_mail.append((el.get("first", ""), el.get("last", "")))
-    for el in body.xpath("//@dir[.='rtl']/.. | //bdo | //@style[contains(.,'rtl')]/.."):
+    rtl = page.rare & {"rtl", "bdo"}
+    for el in body.xpath("//@dir[.='rtl']/.. | //bdo | //@style[contains(.,'rtl')]/..") if rtl else ():
         if el.tag == "bdo" or RTL_STYLE.search(el.get("style", "")):
             # text shown reversed with CSS/bdo: store it the way a reader sees it
             txt = el.text_content()
