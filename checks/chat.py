@@ -28,6 +28,7 @@ import phonenumbers
 from lxml import etree
 
 from checks.model import ChatFinding
+from checks.page import items_containing
 
 
 class _Pattern(NamedTuple):
@@ -288,9 +289,12 @@ class _Corpus:
         self.urls.extend(u for u in urls if not ASSET_URL.search(u))
 
 
-def _gather(root: lxml.html.HtmlElement) -> tuple[_Corpus, _Corpus, list[str]]:
+def _gather(root: lxml.html.HtmlElement, hrefs: list[str] | None) -> tuple[_Corpus, _Corpus, list[str]]:
     live, parked = _Corpus(), _Corpus()
-    hrefs = _MESSAGING_HREFS(root)
+    if hrefs is None:
+        hrefs = _MESSAGING_HREFS(root)
+    else:
+        hrefs = [hrefs[i] for i in items_containing(hrefs, _MESSAGING_HREF)]
     for el in root.iter(*_WALKED_TAGS, *_DOM_TAGS):
         tag = el.tag
         into = live
@@ -378,9 +382,14 @@ def _link_findings(hrefs: list[str]) -> list[ChatFinding]:
     return found
 
 
-def detect_chat(root: lxml.html.HtmlElement, url: str = "") -> list[ChatFinding]:
-    """Every chat / messaging vendor on the page: one finding per vendor, one per WhatsApp number."""
-    live, parked, hrefs = _gather(root)
+def detect_chat(
+    root: lxml.html.HtmlElement, url: str = "", hrefs: list[str] | None = None
+) -> list[ChatFinding]:
+    """Every chat / messaging vendor on the page: one finding per vendor, one per WhatsApp number.
+
+    `hrefs`: the page's <a href> values when the caller has them already (`ParsedPage.hrefs`).
+    """
+    live, parked, hrefs = _gather(root, hrefs)
     found = _link_findings(hrefs)
     corpora = [
         (c, "\n".join(c.urls), "\n".join(c.code), blocked)

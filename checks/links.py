@@ -321,7 +321,9 @@ def _fold_bulk(text: str) -> str:
 
 _ANCHOR_HREFS = etree.XPath("//a/@href")
 _ANCHOR_TEXTS = etree.XPath("//a//text()")
-_TEXTLESS_ANCHORS = etree.XPath("//a[@href][not(normalize-space(.))]")
+# Where a link without text takes its words (`_fallback_text`): read as attribute strings, so
+# only links whose label may name a kind are looked at, not every link's string value.
+_ANCHOR_LABELS = (etree.XPath("//a/@title"), etree.XPath("//a/@aria-label"), etree.XPath("//a//img/@alt"))
 
 
 def _kind_tokens(tokens: set[str]) -> set[str]:
@@ -371,22 +373,29 @@ def _anchor_of(node) -> lxml.html.HtmlElement | None:
     return node
 
 
-def candidate_anchors(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def candidate_anchors(root: lxml.html.HtmlElement, hrefs: list | None = None) -> list[lxml.html.HtmlElement]:
     """The <a href> elements whose href, text, title, aria-label or image alt could name a page kind.
 
     lxml returns all hrefs and all link texts as strings (C); folding and the keyword search run
     once over each joined list; Python only touches the links that matched.
     """
     chosen: dict = {}
-    for href in _hinted(_ANCHOR_HREFS(root)):
+    for href in _hinted(_ANCHOR_HREFS(root) if hrefs is None else hrefs):
         chosen[href.getparent()] = None
     for piece in _hinted(_ANCHOR_TEXTS(root)):
         anchor = _anchor_of(piece.getparent())
         if anchor is not None and anchor.get("href"):
             chosen[anchor] = None
-    for anchor in _TEXTLESS_ANCHORS(root):
-        if _kind_tokens(set(_TOKEN.findall(_fold_bulk(_fallback_text(anchor))))):
-            chosen[anchor] = None
+    for path in _ANCHOR_LABELS:
+        for label in _hinted(path(root)):
+            anchor = _anchor_of(label.getparent())
+            if anchor is None or anchor in chosen or not anchor.get("href"):
+                continue
+            # textless as XPath's normalize-space() sees it: only these four are blank
+            if anchor.text_content().strip(" \t\r\n"):
+                continue
+            if _kind_tokens(set(_TOKEN.findall(_fold_bulk(_fallback_text(anchor))))):
+                chosen[anchor] = None
     return list(chosen)
 
 
@@ -395,15 +404,17 @@ def extract_links(
     base_url: str,
     region_of: Callable[[lxml.html.HtmlElement], str] | None = None,
     min_score: int | None = None,
+    hrefs: list | None = None,
 ) -> list[Link]:
     """Every http(s) link of a page, absolute and without fragment, deduplicated, with its score.
 
     With `min_score` at or above the lowest kind score, only links scoring at least that much
     are returned, and links that cannot name a page kind are never looked at (see above).
+    `hrefs`: the page's `//a/@href` smart strings when the caller has them (`ParsedPage.hrefs`).
     """
     anchors = root.iter("a")
     if min_score is not None and min_score >= min(KIND_SCORES.values()):
-        anchors = candidate_anchors(root)
+        anchors = candidate_anchors(root, hrefs)
     links = _links_of(anchors, _base_of(root, base_url), region_of)
     if min_score is not None:
         links = [link for link in links if link.score >= min_score]

@@ -9,6 +9,7 @@ e-mail checks read separately.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -103,6 +104,7 @@ def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElem
 
 # Attribute-axis scans: in libxml2 these are far cheaper than //*[predicate] over every element.
 _HREF_XPATH = etree.XPath("//a/@href")
+_VALUE_HREF_NEEDLES = ("tel:", "callto:", "mailto:", "/cdn-cgi/l/email-protection")
 _HIDDEN_XPATHS = (etree.XPath("//@hidden/.."), etree.XPath("//@style/.."))
 BLOCK_TAGS = (
     "address",
@@ -150,6 +152,51 @@ BLOCK_TAGS = (
 )
 
 
+def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool = False) -> list[int]:
+    """Indices of the strings that contain any of the needles (lowercased first with `lower`).
+
+    One join and a C substring search per needle, instead of a Python test per item: a page has
+    tens of thousands of hrefs and only a handful carry what we look for.
+    """
+    if not items:
+        return []
+    joined = "\x00".join(items)
+    if lower:
+        joined = joined.lower()
+    spots = []
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            spots.append(at)
+            at = joined.find(needle, at + 1)
+    if not spots:
+        return []
+    seps = _separators(joined)
+    if len(seps) != len(items) - 1:  # a NUL inside an item: test them one by one
+        test = (lambda s: s.lower()) if lower else (lambda s: s)
+        return [i for i, item in enumerate(items) if any(n in test(item) for n in needles)]
+    return sorted({bisect_right(seps, at) for at in spots})
+
+
+def _separators(joined: str) -> list[int]:
+    seps = []
+    at = joined.find("\x00")
+    while at >= 0:
+        seps.append(at)
+        at = joined.find("\x00", at + 1)
+    return seps
+
+
+def attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    """Whether an element is still in the tree under root (not dropped or stripped since)."""
+    node = el.getparent()
+    while node is not None:
+        if node is root:
+            return True
+        node = node.getparent()
+    return False
+
+
 @dataclass(slots=True)
 class HrefLink:
     """A tel:, mailto: or cdn-cgi e-mail link: what its href says and what a reader sees."""
@@ -178,6 +225,15 @@ class ParsedPage:
     region_of_element: dict = field(default_factory=dict)
     link_regions: dict = field(default_factory=dict)  # every <a> inside a header or footer
     rare: set = field(default_factory=lambda: set(RARE_MARKERS))  # rare markup the raw page mentions
+    _hrefs: list | None = None
+
+    @property
+    def hrefs(self) -> list:
+        """Every <a href> value of the unstripped page, as lxml smart strings (getparent() is the
+        <a>); read once and shared by the link, chat and tel:/mailto: checks."""
+        if self._hrefs is None:
+            self._hrefs = _HREF_XPATH(self.root)
+        return self._hrefs
 
     @property
     def text(self) -> str:
@@ -351,8 +407,12 @@ def strip_and_read(page: ParsedPage) -> None:
         mark_regions(page)
     marks = page.region_of_element
 
-    # links whose href carries a value (collected after stripping, so only visible ones)
-    for href in _HREF_XPATH(body):
+    # links whose href carries a value; only those still in the stripped tree are visible
+    hrefs = page.hrefs
+    for i in items_containing(hrefs, _VALUE_HREF_NEEDLES, lower=True):
+        href = hrefs[i]
+        if not attached(href.getparent(), root):
+            continue
         low = href.lstrip()[:8].lower()
         if not (low.startswith(("tel:", "callto:", "mailto:")) or "/cdn-cgi/l/email-protection" in href):
             continue
@@ -408,7 +468,7 @@ def _read_blocks(body: lxml.html.HtmlElement, marks: dict) -> list[TextBlock]:
     blocks: list[TextBlock] = []
     regional: list[TextBlock] = []
     for el, region in marks.items():
-        if el is body or not _attached(el, body):
+        if el is body or not attached(el, body):
             continue
         text = etree.tostring(el, method="text", encoding="unicode", with_tail=False)
         regional.extend(_lines(text, region))
@@ -417,15 +477,6 @@ def _read_blocks(body: lxml.html.HtmlElement, marks: dict) -> list[TextBlock]:
     blocks.extend(_lines(etree.tostring(body, method="text", encoding="unicode", with_tail=False), "main"))
     blocks.extend(b for b in regional if b.region == "footer")
     return blocks
-
-
-def _attached(el: lxml.html.HtmlElement, body: lxml.html.HtmlElement) -> bool:
-    node = el.getparent()
-    while node is not None:
-        if node is body:
-            return True
-        node = node.getparent()
-    return False
 
 
 def _lines(text: str, region: str) -> list[TextBlock]:

@@ -22,7 +22,11 @@ from checks.thirdparty import names_third_party
 CANDIDATE = re.compile(r"(?:\+|\b00|\()?\d[\d \u00a0().\-/\u2013]{5,28}\d")
 # Where national numbers start with a trunk 0, a number is written from "+", "00", "0" or "(0":
 # product codes, EANs and order numbers never even become candidates.
-CANDIDATE_TRUNK = re.compile(r"(?:\+\s?\d|(?<![\w,])(?<!\d\.)\(?0)[\d \u00a0().\-/\u2013]{5,28}\d")
+# Every branch opens with a literal (the lookbehinds come after it), so re scans for the first
+# character in C instead of trying the pattern at every position: several times faster.
+CANDIDATE_TRUNK = re.compile(
+    r"(?:\+\s?\d|\((?<![\w,]\()(?<!\d\.\()0|0(?<![\w,]0)(?<!\d\.0))[\d \u00a0().\-/\u2013]{5,28}\d"
+)
 MIN_DIGITS, MAX_DIGITS = 7, 15
 
 TYPE_NAMES: dict[int, str] = {
