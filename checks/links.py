@@ -323,7 +323,10 @@ _ANCHOR_HREFS = etree.XPath("//a/@href")
 _ANCHOR_TEXTS = etree.XPath("//a//text()")
 # Where a link without text takes its words (`_fallback_text`): read as attribute strings, so
 # only links whose label may name a kind are looked at, not every link's string value.
-_ANCHOR_LABELS = (etree.XPath("//a/@title"), etree.XPath("//a/@aria-label"), etree.XPath("//a//img/@alt"))
+_ANCHOR_LABELS = (
+    etree.XPath("//a/@*[name()='title' or name()='aria-label']"),
+    etree.XPath("//a//img/@alt"),
+)
 
 
 def _kind_tokens(tokens: set[str]) -> set[str]:

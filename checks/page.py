@@ -438,13 +438,16 @@ def strip_and_read(page: ParsedPage) -> None:
                     el.remove(child)
                 el.text = txt[::-1]
 
-    for level in ("h1", "h2"):
-        for h in body.iter(level):
-            t = clean_text(h.text_content())
-            if t:
-                page.headings.append(t)
-            if len(page.headings) >= 6:
-                break
+    # h1s first, then h2s, at most six in all; one walk of the tree finds both
+    levels: dict[str, list] = {"h1": [], "h2": []}
+    for h in body.iter("h1", "h2"):
+        levels[h.tag].append(h)
+    for h in (*levels["h1"], *levels["h2"]):
+        t = clean_text(h.text_content())
+        if t:
+            page.headings.append(t)
+        if len(page.headings) >= 6:
+            break
 
     page.blocks = _read_blocks(body, marks)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks import emails
 from checks.contacts import page_emails
 from checks.emails import decode_cfemail, demunge, emails_in_blocks, emails_in_script
 from checks.model import TextBlock
@@ -250,3 +251,21 @@ def test_email_shown_only_as_an_image_is_flagged(html, flagged):
         analyse_page("https://www.shop.nl/contact", f"<html><body>{html}</body></html>").email_as_image
         is flagged
     )
+
+
+@pytest.mark.parametrize("marker", emails.MUNGE_MARKERS)
+@pytest.mark.parametrize(
+    "around", [("info", "shop.nl"), ("", ""), ("x", ""), ("Mail: info ", " shop dot nl")]
+)
+def test_munge_marker_shortcut_matches_the_marker_list(marker, around):
+    # the shortcut may let a little more through to MUNGE_HINT, never less
+    assert emails._has_munge_marker(around[0] + marker + around[1])
+
+
+@pytest.mark.parametrize(
+    "text", ["no markers here", "(a) [b] {c} <d>", "info@shop.nl", "a AT", "(atelier) open", "[ ät", "( at"]
+)
+def test_munge_marker_shortcut_on_plain_text(text):
+    if any(m in text for m in emails.MUNGE_MARKERS):
+        assert emails._has_munge_marker(text)
+    assert not emails._has_munge_marker("no markers here (a) [b] {c} <d> info@shop.nl")
