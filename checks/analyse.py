@@ -143,16 +143,16 @@ def _analyse_html(
     min_link_score: int | None = None,
 ) -> PageAnalysis:
     page = parse_html(url, body)
-    collect_invisible(page)
-    root = page.root
+    collect_invisible(page, extra_tags=chat_check.WALKED_TAGS)
+    root, furniture = page.root, page.furniture
     analysis = PageAnalysis(url=url, content_type="html", lang=page.lang, title=page.title)
     analysis.country = region = country_for(url, page.lang, country)
-    analysis.chat = chat_check.detect_chat(root, url, page.hrefs)
-    analysis.platform = platform_check.detect_platform(root, url)
-    analysis.forms = form_check.find_forms(root)
+    analysis.chat = chat_check.detect_chat(root, url, page.anchors.hrefs, furniture)
+    analysis.platform = platform_check.detect_platform(root, url, furniture)
+    analysis.forms = form_check.find_forms(root, furniture)
     mark_regions(page)
     analysis.links = link_check.extract_links(
-        root, url, page.region_of, min_score=min_link_score, hrefs=page.hrefs
+        root, url, page.region_of, min_score=min_link_score, anchors=page.anchors
     )
     strip_and_read(page)
     analysis.headings = page.headings

@@ -289,13 +289,22 @@ class _Corpus:
         self.urls.extend(u for u in urls if not ASSET_URL.search(u))
 
 
-def _gather(root: lxml.html.HtmlElement, hrefs: list[str] | None) -> tuple[_Corpus, _Corpus, list[str]]:
+# The element tags the chat check walks: pass them to `collect_invisible(extra_tags=...)` so that
+# `ParsedPage.furniture` holds them.
+WALKED_TAGS = (*_WALKED_TAGS, *sorted(_DOM_TAGS))
+
+
+def _gather(
+    root: lxml.html.HtmlElement, hrefs: list[str] | None, furniture: list | None
+) -> tuple[_Corpus, _Corpus, list[str]]:
     live, parked = _Corpus(), _Corpus()
     if hrefs is None:
         hrefs = _MESSAGING_HREFS(root)
     else:
         hrefs = [hrefs[i] for i in items_containing(hrefs, _MESSAGING_HREF)]
-    for el in root.iter(*_WALKED_TAGS, *_DOM_TAGS):
+    walked = frozenset(WALKED_TAGS)
+    elements = root.iter(*WALKED_TAGS) if furniture is None else (el for el in furniture if el.tag in walked)
+    for el in elements:
         tag = el.tag
         into = live
         if tag == "script":
@@ -383,13 +392,14 @@ def _link_findings(hrefs: list[str]) -> list[ChatFinding]:
 
 
 def detect_chat(
-    root: lxml.html.HtmlElement, url: str = "", hrefs: list[str] | None = None
+    root: lxml.html.HtmlElement, url: str = "", hrefs: list[str] | None = None, furniture: list | None = None
 ) -> list[ChatFinding]:
     """Every chat / messaging vendor on the page: one finding per vendor, one per WhatsApp number.
 
-    `hrefs`: the page's <a href> values when the caller has them already (`ParsedPage.hrefs`).
+    `hrefs`: the page's <a href> values when the caller has them already
+    (`ParsedPage.anchors.hrefs`); `furniture`: `ParsedPage.furniture`, gathered with WALKED_TAGS.
     """
-    live, parked, hrefs = _gather(root, hrefs)
+    live, parked, hrefs = _gather(root, hrefs, furniture)
     found = _link_findings(hrefs)
     corpora = [
         (c, "\n".join(c.urls), "\n".join(c.code), blocked)

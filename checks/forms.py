@@ -198,10 +198,15 @@ def _container_for(textarea: lxml.html.HtmlElement) -> lxml.html.HtmlElement | N
     return None
 
 
-def find_forms(root: lxml.html.HtmlElement) -> list[FormFinding]:
+_FORM_TAGS = frozenset({"form", "textarea"})
+
+
+def find_forms(root: lxml.html.HtmlElement, furniture: list | None = None) -> list[FormFinding]:
     """Every distinct form on the page, in document order, with its kind and the fields it asks for.
 
     Identical forms (a product grid's hundred add-to-cart forms) are reported once.
+    `furniture`: `ParsedPage.furniture` when the caller has gathered it (it holds forms and
+    textareas).
     """
     forms: list[FormFinding] = []
     seen: set[tuple[str, str, tuple[str, ...]]] = set()
@@ -213,7 +218,12 @@ def find_forms(root: lxml.html.HtmlElement) -> list[FormFinding]:
             seen.add(key)
             forms.append(f)
 
-    for el in root.iter("form", "textarea"):
+    elements = (
+        root.iter("form", "textarea")
+        if furniture is None
+        else (el for el in furniture if el.tag in _FORM_TAGS)
+    )
+    for el in elements:
         if el.tag == "form":
             keep(classify_form(el))
             continue

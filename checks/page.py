@@ -103,7 +103,6 @@ def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElem
 
 
 # Attribute-axis scans: in libxml2 these are far cheaper than //*[predicate] over every element.
-_HREF_XPATH = etree.XPath("//a/@href")
 _VALUE_HREF_NEEDLES = ("tel:", "callto:", "mailto:", "/cdn-cgi/l/email-protection")
 _HIDDEN_XPATHS = (etree.XPath("//@hidden/.."), etree.XPath("//@style/.."))
 BLOCK_TAGS = (
@@ -171,14 +170,15 @@ def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool 
             at = joined.find(needle, at + 1)
     if not spots:
         return []
-    seps = _separators(joined)
+    seps = separator_positions(joined)
     if len(seps) != len(items) - 1:  # a NUL inside an item: test them one by one
         test = (lambda s: s.lower()) if lower else (lambda s: s)
         return [i for i, item in enumerate(items) if any(n in test(item) for n in needles)]
     return sorted({bisect_right(seps, at) for at in spots})
 
 
-def _separators(joined: str) -> list[int]:
+def separator_positions(joined: str) -> list[int]:
+    """Where the NULs that join a list of strings are."""
     seps = []
     at = joined.find("\x00")
     while at >= 0:
@@ -195,6 +195,37 @@ def attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+class AnchorIndex:
+    """Every <a href> of a page, read in one walk of the tree before anything is stripped.
+
+    `elements[i]` has href `hrefs[i]`; `labels` holds the title and aria-label values and
+    `label_owner` the index of their element. The link, chat and tel:/mailto: checks share it,
+    so the page's anchors (tens of thousands on a category page) are visited once.
+    """
+
+    __slots__ = ("elements", "hrefs", "labels", "label_owner")
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        elements: list = []
+        hrefs: list[str] = []
+        labels: list[str] = []
+        owners: list[int] = []
+        for a in root.iter("a"):
+            get = a.get
+            href = get("href")
+            if href is None:
+                continue
+            title, aria = get("title"), get("aria-label")
+            if title or aria:
+                for label in (title, aria):
+                    if label:
+                        labels.append(label)
+                        owners.append(len(elements))
+            elements.append(a)
+            hrefs.append(href)
+        self.elements, self.hrefs, self.labels, self.label_owner = elements, hrefs, labels, owners
 
 
 @dataclass(slots=True)
@@ -225,15 +256,15 @@ class ParsedPage:
     region_of_element: dict = field(default_factory=dict)
     link_regions: dict = field(default_factory=dict)  # every <a> inside a header or footer
     rare: set = field(default_factory=lambda: set(RARE_MARKERS))  # rare markup the raw page mentions
-    _hrefs: list | None = None
+    _anchors: AnchorIndex | None = None
+    furniture: list = field(default_factory=list)  # see collect_invisible
 
     @property
-    def hrefs(self) -> list:
-        """Every <a href> value of the unstripped page, as lxml smart strings (getparent() is the
-        <a>); read once and shared by the link, chat and tel:/mailto: checks."""
-        if self._hrefs is None:
-            self._hrefs = _HREF_XPATH(self.root)
-        return self._hrefs
+    def anchors(self) -> AnchorIndex:
+        """The page's <a href> elements, read once (before stripping) and shared by the checks."""
+        if self._anchors is None:
+            self._anchors = AnchorIndex(self.root)
+        return self._anchors
 
     @property
     def text(self) -> str:
@@ -366,14 +397,29 @@ def parse_html(url: str, body: bytes | str) -> ParsedPage:
     return page
 
 
-def collect_invisible(page: ParsedPage) -> None:
-    """Take JSON-LD, inline scripts, comments and meta content out of the full tree."""
+_INVISIBLE_SOURCES = frozenset({"script", "meta", etree.Comment})
+
+# Elements several checks look at (scripts, meta, links, iframes, forms...): gathered in one walk
+# of the tree, in document order, so each check filters a short list instead of walking the tree.
+FURNITURE_TAGS = ("script", "meta", "link", "iframe", "form", "textarea", "title")
+
+
+def collect_invisible(page: ParsedPage, extra_tags: tuple[str, ...] = ()) -> None:
+    """Take JSON-LD, inline scripts, comments and meta content out of the full tree, and keep the
+    page's furniture (FURNITURE_TAGS, `extra_tags` and comments) in `page.furniture`."""
     root = page.root
-    for el in root.iter("script", "meta", etree.Comment):
-        if el.tag is etree.Comment:
+    page.furniture = furniture = list(root.iter(*FURNITURE_TAGS, *extra_tags, etree.Comment))
+    title = None
+    for el in furniture:
+        tag = el.tag
+        if tag not in _INVISIBLE_SOURCES:
+            if tag == "title" and title is None:
+                title = el
+            continue
+        if tag is etree.Comment:
             if el.text and ("@" in el.text or any(c.isdigit() for c in el.text[:2000])):
                 page.comments.append(el.text)
-        elif el.tag == "meta":
+        elif tag == "meta":
             key = el.get("itemprop") or el.get("property") or el.get("name") or ""
             content = el.get("content")
             if key and content:
@@ -386,7 +432,6 @@ def collect_invisible(page: ParsedPage) -> None:
                 page.jsonld.append(text)
             else:
                 page.scripts.append(text)
-    title = root.find(".//title")
     if title is not None and title.text:
         page.title = clean_text(title.text)
 
@@ -408,15 +453,14 @@ def strip_and_read(page: ParsedPage) -> None:
     marks = page.region_of_element
 
     # links whose href carries a value; only those still in the stripped tree are visible
-    hrefs = page.hrefs
-    for i in items_containing(hrefs, _VALUE_HREF_NEEDLES, lower=True):
-        href = hrefs[i]
-        if not attached(href.getparent(), root):
+    anchors = page.anchors
+    for i in items_containing(anchors.hrefs, _VALUE_HREF_NEEDLES, lower=True):
+        href, a = anchors.hrefs[i], anchors.elements[i]
+        if not attached(a, root):
             continue
         low = href.lstrip()[:8].lower()
         if not (low.startswith(("tel:", "callto:", "mailto:")) or "/cdn-cgi/l/email-protection" in href):
             continue
-        a = href.getparent()
         href = href.strip()
         target = (
             page.tel_links

@@ -64,10 +64,20 @@ def _matches(fp: Fingerprint, generators: str, assets: str, host: str, markers: 
     )
 
 
-def detect_platform(root: lxml.html.HtmlElement, url: str = "") -> str:
-    """The shop platform's id (shopify, woocommerce, ..., wordpress) or "" when unknown."""
+_LOOKED_AT = ("meta", "script", "link", etree.Comment)
+
+
+def detect_platform(root: lxml.html.HtmlElement, url: str = "", furniture: list | None = None) -> str:
+    """The shop platform's id (shopify, woocommerce, ..., wordpress) or "" when unknown.
+
+    `furniture`: `ParsedPage.furniture` when the caller has gathered it (it holds these tags).
+    """
     generators, assets, markers, inline = [], [], [], []
-    for el in root.iter("meta", "script", "link", etree.Comment):
+    looked_at = frozenset(_LOOKED_AT)
+    elements = (
+        root.iter(*_LOOKED_AT) if furniture is None else (el for el in furniture if el.tag in looked_at)
+    )
+    for el in elements:
         tag = el.tag
         if tag == "meta":
             if (el.get("name") or "").lower() in ("generator", "application-name"):
