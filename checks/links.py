@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
@@ -34,7 +33,7 @@ from lxml import etree
 
 from checks.domains import host_of, same_site
 from checks.model import Link
-from checks.page import AnchorIndex, separator_positions
+from checks.page import AnchorIndex, item_indices
 from checks.pagekind import (
     W_LEAF,
     Evidence,
@@ -359,19 +358,18 @@ def _hinted(items: list[str]) -> list[int]:
     matched = _kind_tokens(_tokens(joined))
     if not matched:
         return []
-    seps = separator_positions(joined)
-    if len(seps) != len(items) - 1:
+    if joined.count(_SEP) != len(items) - 1:
         return list(range(len(items)))  # a separator inside an item: no shortcut, lose nothing
-    hits: set[int] = set()
+    spots: list[int] = []
     size = len(joined)
     for token in matched:
         at = joined.find(token)
         while at >= 0:
             end = at + len(token)
             if (at == 0 or not joined[at - 1].isalnum()) and (end == size or not joined[end].isalnum()):
-                hits.add(bisect_right(seps, at))
+                spots.append(at)
             at = joined.find(token, end)
-    return sorted(hits)
+    return item_indices(joined, spots)
 
 
 def _anchor_of(node) -> lxml.html.HtmlElement | None:

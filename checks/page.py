@@ -9,7 +9,6 @@ e-mail checks read separately.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -170,21 +169,26 @@ def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool 
             at = joined.find(needle, at + 1)
     if not spots:
         return []
-    seps = separator_positions(joined)
-    if len(seps) != len(items) - 1:  # a NUL inside an item: test them one by one
+    if joined.count("\x00") != len(items) - 1:  # a NUL inside an item: test them one by one
         test = (lambda s: s.lower()) if lower else (lambda s: s)
         return [i for i, item in enumerate(items) if any(n in test(item) for n in needles)]
-    return sorted({bisect_right(seps, at) for at in spots})
+    return item_indices(joined, spots)
 
 
-def separator_positions(joined: str) -> list[int]:
-    """Where the NULs that join a list of strings are."""
-    seps = []
-    at = joined.find("\x00")
-    while at >= 0:
-        seps.append(at)
-        at = joined.find("\x00", at + 1)
-    return seps
+def item_indices(joined: str, positions: list[int]) -> list[int]:
+    """The indices of the NUL-joined items that the positions fall in, sorted and distinct.
+
+    Counting NULs between consecutive positions (C) costs one pass over the string, however
+    many items there are.
+    """
+    found: list[int] = []
+    index = previous = 0
+    for at in sorted(positions):
+        index += joined.count("\x00", previous, at)
+        previous = at
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
 
 
 def attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
@@ -383,7 +387,7 @@ def mark_regions(page: ParsedPage) -> None:
 RARE_MARKERS: dict[str, tuple[bytes, ...]] = {
     "cfemail": (b"data-cfemail",),
     "joomla": (b"joomla-hidden-mail",),
-    "rtl": (b"rtl", b"RTL"),
+    "rtl": (b"rtl",),  # the style test below is case-sensitive too
     "bdo": (b"<bdo", b"<BDO"),
 }
 

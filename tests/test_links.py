@@ -294,3 +294,16 @@ def test_crawl_shortcut_keeps_every_link_that_can_name_a_kind():
         assert quick == {item for item in full if item[1] >= floor}, path.name
         compared += len(quick)
     assert compared > 500
+
+
+def test_item_indices_counts_separators():
+    from checks.page import item_indices, items_containing
+
+    items = ["/contact", "", "/p/1-fiets", "mailto:a@b.nl", "/contact?x", "tel:020"]
+    joined = "\x00".join(items)
+    assert item_indices(joined, [joined.index("/p/1"), 0, joined.rindex("/contact")]) == [0, 2, 4]
+    assert items_containing(items, ("/contact",)) == [0, 4]
+    assert items_containing(items, ("MAILTO:", "TEL:")) == []
+    assert items_containing(items, ("mailto:", "tel:"), lower=True) == [3, 5]
+    # a NUL inside an item: every item is tested on its own
+    assert items_containing(["a\x00tel:1", "b", "tel:2"], ("tel:",)) == [0, 2]
