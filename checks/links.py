@@ -320,8 +320,6 @@ def _fold_bulk(text: str) -> str:
 
 
 _ANCHOR_TEXTS = etree.XPath("//a//text()")
-# An image inside a link gives a textless link its words (`_fallback_text`).
-_ANCHOR_IMAGE_ALTS = etree.XPath("//a//img/@alt")
 
 
 def _kind_tokens(tokens: set[str]) -> set[str]:
@@ -397,11 +395,9 @@ def candidate_anchors(
         if anchor is not None and anchor.get("href"):
             chosen[anchor] = None
     # links without text: their title, aria-label or image alt
-    labelled = [anchors.elements[anchors.label_owner[i]] for i in _hinted(anchors.labels)]
-    alts = _ANCHOR_IMAGE_ALTS(root)
-    labelled.extend(_anchor_of(alts[i].getparent()) for i in _hinted(alts))
-    for anchor in labelled:
-        if anchor is None or anchor in chosen or not anchor.get("href"):
+    for i in _hinted(anchors.labels):
+        anchor = anchors.elements[anchors.label_owner[i]]
+        if anchor in chosen or not anchor.get("href"):
             continue
         # textless as XPath's normalize-space() sees it: only these four are blank
         if anchor.text_content().strip(" \t\r\n"):

@@ -202,34 +202,73 @@ def attached(el: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
 
 
 class AnchorIndex:
-    """Every <a href> of a page, read in one walk of the tree before anything is stripped.
+    """Every <a href> of a page, read before anything is stripped.
 
-    `elements[i]` has href `hrefs[i]`; `labels` holds the title and aria-label values and
-    `label_owner` the index of their element. The link, chat and tel:/mailto: checks share it,
-    so the page's anchors (tens of thousands on a category page) are visited once.
+    `elements[i]` has href `hrefs[i]`; `labels` holds the words a link without text is known by
+    (its title and aria-label, the alt text of images inside it) and `label_owner` the index of
+    their link. The link, chat and tel:/mailto: checks share it, so the page's anchors (tens of
+    thousands on a category page) are visited once.
     """
 
     __slots__ = ("elements", "hrefs", "labels", "label_owner")
 
-    def __init__(self, root: lxml.html.HtmlElement) -> None:
-        elements: list = []
-        hrefs: list[str] = []
-        labels: list[str] = []
-        owners: list[int] = []
-        for a in root.iter("a"):
-            get = a.get
+    def __init__(self, root: lxml.html.HtmlElement | None = None) -> None:
+        self.elements: list = []
+        self.hrefs: list[str] = []
+        self.labels: list[str] = []
+        self.label_owner: list[int] = []
+        if root is not None:
+            walk_page(root, self)
+
+
+def walk_page(
+    root: lxml.html.HtmlElement, anchors: AnchorIndex, furniture_tags: tuple[str, ...] = ()
+) -> tuple[list, list]:
+    """One walk of the tree (C picks the tags): fill `anchors`, and return the h1/h2 elements
+    and the elements of `furniture_tags` and comments, in document order.
+
+    Every walk of a large tree costs about a tenth of parsing it, so the checks share this one.
+    """
+    elements, hrefs, labels, owners = anchors.elements, anchors.hrefs, anchors.labels, anchors.label_owner
+    headings: list = []
+    furniture: list = []
+    last_a, last_index = None, -1  # the latest <a>, and its index in elements (-1: no href)
+    extra = (*furniture_tags, etree.Comment) if furniture_tags else ()
+    for el in root.iter("a", "img", "h1", "h2", *extra):
+        tag = el.tag
+        if tag == "a":
+            get = el.get
             href = get("href")
+            last_a, last_index = el, -1
             if href is None:
                 continue
+            last_index = len(elements)
             title, aria = get("title"), get("aria-label")
-            if title or aria:
-                for label in (title, aria):
-                    if label:
-                        labels.append(label)
-                        owners.append(len(elements))
-            elements.append(a)
+            if title:
+                labels.append(title)
+                owners.append(last_index)
+            if aria:
+                labels.append(aria)
+                owners.append(last_index)
+            elements.append(el)
             hrefs.append(href)
-        self.elements, self.hrefs, self.labels, self.label_owner = elements, hrefs, labels, owners
+        elif tag == "img":
+            if last_index < 0:
+                continue
+            alt = el.get("alt")
+            if not alt:
+                continue
+            node = el.getparent()
+            while node is not None and node is not last_a:
+                node = node.getparent()
+            if node is not None:  # the image sits inside the latest link
+                labels.append(alt)
+                owners.append(last_index)
+        elif tag == "h1" or tag == "h2":
+            headings.append(el)
+        else:
+            furniture.append(el)
+    return headings, furniture
 
 
 @dataclass(slots=True)
@@ -262,6 +301,7 @@ class ParsedPage:
     rare: set = field(default_factory=lambda: set(RARE_MARKERS))  # rare markup the raw page mentions
     _anchors: AnchorIndex | None = None
     furniture: list = field(default_factory=list)  # see collect_invisible
+    heading_elements: list | None = None  # h1/h2 before stripping (collect_invisible)
 
     @property
     def anchors(self) -> AnchorIndex:
@@ -412,7 +452,9 @@ def collect_invisible(page: ParsedPage, extra_tags: tuple[str, ...] = ()) -> Non
     """Take JSON-LD, inline scripts, comments and meta content out of the full tree, and keep the
     page's furniture (FURNITURE_TAGS, `extra_tags` and comments) in `page.furniture`."""
     root = page.root
-    page.furniture = furniture = list(root.iter(*FURNITURE_TAGS, *extra_tags, etree.Comment))
+    page._anchors = AnchorIndex()
+    page.heading_elements, page.furniture = walk_page(root, page._anchors, (*FURNITURE_TAGS, *extra_tags))
+    furniture = page.furniture
     title = None
     for el in furniture:
         tag = el.tag
@@ -486,11 +528,14 @@ def strip_and_read(page: ParsedPage) -> None:
                     el.remove(child)
                 el.text = txt[::-1]
 
-    # h1s first, then h2s, at most six in all; one walk of the tree finds both
+    # h1s first, then h2s, at most six in all, the visible ones (still in the stripped tree)
     levels: dict[str, list] = {"h1": [], "h2": []}
-    for h in body.iter("h1", "h2"):
+    gathered = page.heading_elements
+    for h in body.iter("h1", "h2") if gathered is None else gathered:
         levels[h.tag].append(h)
     for h in (*levels["h1"], *levels["h2"]):
+        if gathered is not None and not attached(h, root):
+            continue
         t = clean_text(h.text_content())
         if t:
             page.headings.append(t)

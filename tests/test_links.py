@@ -307,3 +307,22 @@ def test_item_indices_counts_separators():
     assert items_containing(items, ("mailto:", "tel:"), lower=True) == [3, 5]
     # a NUL inside an item: every item is tested on its own
     assert items_containing(["a\x00tel:1", "b", "tel:2"], ("tel:",)) == [0, 2]
+
+
+def test_crawl_shortcut_reads_the_words_of_links_without_text():
+    """A link known only by its title, aria-label or an image's alt text; images outside a link
+    and links with text of their own do not lend it words."""
+    html = """<html><body>
+    <a href="/info/7" title="Klantenservice"></a>
+    <a href="/info/8" aria-label="Contact"><svg></svg></a>
+    <a href="/info/9"><span><img src="/i/a.png" alt="Algemene voorwaarden"></span></a>
+    <a href="/info/20">Home</a><img src="/i/b.png" alt="Privacyverklaring">
+    <a href="/info/21"><img src="/i/c.png" alt="Retourneren"> Nieuw</a>
+    <a name="top"><img src="/i/d.png" alt="Contact"></a>
+    </body></html>"""
+    root = lxml.html.document_fromstring(html)
+    floor = min(KIND_SCORES.values())
+    quick = {link.url for link in extract_links(root, BASE, min_score=floor)}
+    assert quick == {S + "/info/7", S + "/info/8", S + "/info/9"}
+    full = {link.url for link in extract_links(root, BASE) if link.score >= floor}
+    assert full == quick
