@@ -103,7 +103,16 @@ def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElem
 
 # Attribute-axis scans: in libxml2 these are far cheaper than //*[predicate] over every element.
 _VALUE_HREF_NEEDLES = ("tel:", "callto:", "mailto:", "/cdn-cgi/l/email-protection")
-_HIDDEN_XPATHS = (etree.XPath("//@hidden/.."), etree.XPath("//@style/.."))
+# Attributes, not their elements: a parent step (`//@style/..`) costs libxml2 a duplicate check
+# per node, quadratic on pages with tens of thousands of styled elements. Only style values that
+# may hide (HIDDEN_STYLE needs "none" or "hidden" in any case) come back to Python. One union of
+# two small sets: the tree is walked once.
+_CASELESS = "translate(., 'NOEHID', 'noehid')"
+_HIDDEN_ATTRIBUTES = etree.XPath(
+    f"//@hidden | //@style[contains({_CASELESS}, 'none') or contains({_CASELESS}, 'hidden')]"
+)
+_CFEMAIL_ATTRIBUTES = etree.XPath("//@data-cfemail")
+_REVERSED = etree.XPath("//bdo | //@style[contains(., 'rtl')]")
 BLOCK_TAGS = (
     "address",
     "article",
@@ -485,9 +494,9 @@ def collect_invisible(page: ParsedPage, extra_tags: tuple[str, ...] = ()) -> Non
 def strip_and_read(page: ParsedPage) -> None:
     """Drop invisible elements, mark header/footer, and read the visible text into blocks."""
     root = page.root
-    for el in [el for xpath in _HIDDEN_XPATHS for el in xpath(root)]:
+    for el in [attribute.getparent() for attribute in _HIDDEN_ATTRIBUTES(root)]:
         if el.tag in ("html", "body") or el.getparent() is None:
-            continue
+            continue  # the root, or already dropped with an ancestor
         if el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "")):
             el.drop_tree()
     etree.strip_elements(root, *INVISIBLE_TAGS, etree.Comment, with_tail=False)
@@ -514,12 +523,13 @@ def strip_and_read(page: ParsedPage) -> None:
             else (page.mailto_links)
         )
         target.append(HrefLink(href, clean_text(a.text_content()), page.region_of(a)))
-    for el in body.xpath("//@data-cfemail/..") if "cfemail" in page.rare else ():
-        page.cf_emails.append((el.get("data-cfemail", ""), page.region_of(el)))
+    for value in _CFEMAIL_ATTRIBUTES(body) if "cfemail" in page.rare else ():
+        page.cf_emails.append((str(value), page.region_of(value.getparent())))
     for el in body.iter("joomla-hidden-mail") if "joomla" in page.rare else ():
         page.hidden_mail.append((el.get("first", ""), el.get("last", "")))
     rtl = page.rare & {"rtl", "bdo"}
-    for el in body.xpath("//@dir[.='rtl']/.. | //bdo | //@style[contains(.,'rtl')]/..") if rtl else ():
+    for found in _REVERSED(body) if rtl else ():
+        el = found.getparent() if isinstance(found, str) else found
         if el.tag == "bdo" or RTL_STYLE.search(el.get("style", "")):
             # text shown reversed with CSS/bdo: store it the way a reader sees it
             txt = el.text_content()

@@ -272,3 +272,26 @@ def test_fax_label_anywhere_makes_the_number_a_fax():
 def test_role_heading_above_makes_third_party():
     html = "<body><h3>Hébergeur</h3><p>NuageFR SAS, Roubaix. Téléphone : +33 9 72 10 11 12</p></body>"
     assert analyse_html(html, "FR")["+33972101112"].third_party
+
+
+@pytest.mark.parametrize(
+    "wrapper,visible",
+    [
+        ('<div style="display:none">{}</div>', False),
+        ('<div style="DISPLAY: None">{}</div>', False),
+        ('<div style="color:red; Visibility : HIDDEN">{}</div>', False),
+        ("<div hidden>{}</div>", False),
+        ('<section hidden="hidden"><div style="display:none"><p>{}</p></div></section>', False),
+        ('<div style="display:block">{}</div>', True),
+        ('<div style="overflow:hidden">{}</div>', True),
+        ('<div style="border:none">{}</div>', True),
+        ('<div class="hidden-xs">{}</div>', True),
+    ],
+)
+def test_hidden_elements_hide_their_numbers(wrapper, visible):
+    html = "<html><body><p>Welkom</p>" + wrapper.format("Bel 020-1234567") + "</body></html>"
+    page = parse_html("https://www.shop.nl/", html)
+    collect_invisible(page)
+    mark_regions(page)
+    strip_and_read(page)
+    assert ("020-1234567" in page.text) is visible
