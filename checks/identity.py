@@ -281,8 +281,11 @@ def _postcode_candidates(ascii_text: bytes) -> list[int]:
     for needle in _POSTCODE_SHAPES:
         i = shape.find(needle)
         while i != -1:
-            starts.add(i)
-            if i > 0 and shape[i - 1] == 57:  # ord("9"): the candidate may be a 5-digit postcode
+            # a postcode never follows a digit (`_postcodes` rejects it): long digit runs such
+            # as EANs and article numbers give no candidates; "9" is every ASCII digit's shape
+            if i == 0 or shape[i - 1] != 57:
+                starts.add(i)
+            elif i == 1 or shape[i - 2] != 57:  # the candidate may be a 5-digit postcode
                 starts.add(i - 1)
             i = shape.find(needle, i + 1)
     return sorted(starts)
