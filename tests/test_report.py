@@ -448,7 +448,7 @@ def test_cli_errors_are_one_sentence_and_leave_the_old_report(
     out = tmp_path / "report.html"
     out.write_text("previous report")
     result = run_cli(path, "--out", out, *args)
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad input, as for extract, crawl and serve
     assert result.output.startswith("Error: ")
     assert message in result.output
     assert len(result.output.strip().splitlines()) == 1

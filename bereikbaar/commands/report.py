@@ -8,6 +8,13 @@ from reports.report import ReportError, load_report, write_atomically
 from reports.templates import FORMATS, render
 
 
+class BadInput(click.ClickException):
+    """A database that is missing, not SQLite, or has no such run: exit 2, as every command does
+    for bad input (a failed write stays exit 1)."""
+
+    exit_code = 2
+
+
 @click.command(name="report")
 @click.argument("db", type=click.Path(dir_okay=False, path_type=str))
 @click.option(
@@ -40,7 +47,7 @@ def command(db: str, run_id: int | None, compare_id: int | None, out: str, fmt: 
         document = render(data, fmt)
         write_atomically(document, out)
     except ReportError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise BadInput(str(exc)) from exc
     except OSError as exc:
         raise click.ClickException(f"Cannot write {out}: {exc.strerror or exc}.") from exc
     if out != "-":
