@@ -28,7 +28,7 @@ import phonenumbers
 from lxml import etree
 
 from checks.model import ChatFinding
-from checks.page import items_containing
+from checks.page import items_containing, of_tags
 
 
 class _Pattern(NamedTuple):
@@ -292,6 +292,7 @@ class _Corpus:
 # The element tags the chat check walks: pass them to `collect_invisible(extra_tags=...)` so that
 # `ParsedPage.furniture` holds them.
 WALKED_TAGS = (*_WALKED_TAGS, *sorted(_DOM_TAGS))
+_WALKED = frozenset(WALKED_TAGS)
 
 
 def _gather(
@@ -302,9 +303,7 @@ def _gather(
         hrefs = _MESSAGING_HREFS(root)
     else:
         hrefs = [hrefs[i] for i in items_containing(hrefs, _MESSAGING_HREF)]
-    walked = frozenset(WALKED_TAGS)
-    elements = root.iter(*WALKED_TAGS) if furniture is None else (el for el in furniture if el.tag in walked)
-    for el in elements:
+    for el in of_tags(root, furniture, _WALKED):
         tag = el.tag
         into = live
         if tag == "script":

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import lxml.html
 
 from checks.model import FormFinding
+from checks.page import of_tags
 
 # Field roles, matched against a field's name, id, type, placeholder, autocomplete, aria-label
 # and label text (lower case).
@@ -218,12 +219,7 @@ def find_forms(root: lxml.html.HtmlElement, furniture: list | None = None) -> li
             seen.add(key)
             forms.append(f)
 
-    elements = (
-        root.iter("form", "textarea")
-        if furniture is None
-        else (el for el in furniture if el.tag in _FORM_TAGS)
-    )
-    for el in elements:
+    for el in of_tags(root, furniture, _FORM_TAGS):
         if el.tag == "form":
             keep(classify_form(el))
             continue

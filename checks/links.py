@@ -33,7 +33,7 @@ from lxml import etree
 
 from checks.domains import host_of, same_site
 from checks.model import Link
-from checks.page import AnchorIndex, item_indices
+from checks.page import SEP, AnchorIndex, item_indices
 from checks.pagekind import (
     W_LEAF,
     Evidence,
@@ -290,8 +290,6 @@ _EXTRA_TOKENS = (
 
 
 _CANDIDATE_TOKENS = KEY_TOKENS | frozenset(t for t in _EXTRA_TOKENS if not t.isdigit())
-_TOKEN = re.compile(r"[a-z0-9]+")
-_SEP = "\x00"
 
 
 def _accent_table() -> dict[int, str]:
@@ -335,8 +333,8 @@ _TOKEN_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in ran
 
 
 def _tokens(folded: str) -> set[str]:
-    """set(_TOKEN.findall(folded)) for a folded (lowercase) text, about twice as fast: non-ASCII
-    characters separate tokens, as they do for the regex."""
+    """The [a-z0-9]+ runs of a folded (lowercase) text, as a set; twice as fast as the regex.
+    Non-ASCII characters separate tokens, as any other character does."""
     raw = folded.encode("ascii", "replace").translate(_TOKEN_BYTES)
     return {token.decode("ascii") for token in set(raw.split())}
 
@@ -349,14 +347,14 @@ def _hinted(items: list[str]) -> list[int]:
     """
     if not items:
         return []
-    joined = _SEP.join(items)
+    joined = SEP.join(items)
     if "%" in joined:
         joined = unquote(joined)
     joined = _fold_bulk(joined)
     matched = _kind_tokens(_tokens(joined))
     if not matched:
         return []
-    if joined.count(_SEP) != len(items) - 1:
+    if joined.count(SEP) != len(items) - 1:
         return list(range(len(items)))  # a separator inside an item: no shortcut, lose nothing
     spots: list[int] = []
     size = len(joined)

@@ -9,6 +9,7 @@ e-mail checks read separately.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import lxml.html
@@ -159,6 +160,18 @@ BLOCK_TAGS = (
 )
 
 
+# Joins lists of strings for bulk searches; libxml2 text never holds a NUL.
+SEP = "\x00"
+
+
+def of_tags(root: lxml.html.HtmlElement, furniture: list | None, tags: frozenset) -> Iterable:
+    """The elements (or comments, with etree.Comment in `tags`) of these tags in document order:
+    picked from `ParsedPage.furniture` when the caller gathered it, else by a walk of the tree."""
+    if furniture is None:
+        return root.iter(*tags)
+    return (el for el in furniture if el.tag in tags)
+
+
 def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool = False) -> list[int]:
     """Indices of the strings that contain any of the needles (lowercased first with `lower`).
 
@@ -167,7 +180,7 @@ def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool 
     """
     if not items:
         return []
-    joined = "\x00".join(items)
+    joined = SEP.join(items)
     if lower:
         joined = joined.lower()
     spots = []
@@ -178,7 +191,7 @@ def items_containing(items: list[str], needles: tuple[str, ...], *, lower: bool 
             at = joined.find(needle, at + 1)
     if not spots:
         return []
-    if joined.count("\x00") != len(items) - 1:  # a NUL inside an item: test them one by one
+    if joined.count(SEP) != len(items) - 1:  # a NUL inside an item: test them one by one
         test = (lambda s: s.lower()) if lower else (lambda s: s)
         return [i for i, item in enumerate(items) if any(n in test(item) for n in needles)]
     return item_indices(joined, spots)
@@ -193,7 +206,7 @@ def item_indices(joined: str, positions: list[int]) -> list[int]:
     found: list[int] = []
     index = previous = 0
     for at in sorted(positions):
-        index += joined.count("\x00", previous, at)
+        index += joined.count(SEP, previous, at)
         previous = at
         if not found or found[-1] != index:
             found.append(index)

@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from checks.domains import host_of
+from checks.page import of_tags
 
 
 class Fingerprint(NamedTuple):
@@ -64,7 +65,7 @@ def _matches(fp: Fingerprint, generators: str, assets: str, host: str, markers: 
     )
 
 
-_LOOKED_AT = ("meta", "script", "link", etree.Comment)
+_LOOKED_AT = frozenset({"meta", "script", "link", etree.Comment})
 
 
 def detect_platform(root: lxml.html.HtmlElement, url: str = "", furniture: list | None = None) -> str:
@@ -73,11 +74,7 @@ def detect_platform(root: lxml.html.HtmlElement, url: str = "", furniture: list 
     `furniture`: `ParsedPage.furniture` when the caller has gathered it (it holds these tags).
     """
     generators, assets, markers, inline = [], [], [], []
-    looked_at = frozenset(_LOOKED_AT)
-    elements = (
-        root.iter(*_LOOKED_AT) if furniture is None else (el for el in furniture if el.tag in looked_at)
-    )
-    for el in elements:
+    for el in of_tags(root, furniture, _LOOKED_AT):
         tag = el.tag
         if tag == "meta":
             if (el.get("name") or "").lower() in ("generator", "application-name"):

@@ -326,3 +326,24 @@ def test_crawl_shortcut_reads_the_words_of_links_without_text():
     assert quick == {S + "/info/7", S + "/info/8", S + "/info/9"}
     full = {link.url for link in extract_links(root, BASE) if link.score >= floor}
     assert full == quick
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "contact",
+        "klant-en-service/faq?x=1",
+        "caf\u00e9 na\u00efef 2x",
+        "a\u00a0b\u2013c",
+        "\x00x\x00",
+        "---",
+    ],
+)
+def test_bulk_tokens_are_the_regex_tokens(text):
+    import re
+
+    from checks import links
+
+    folded = links._fold_bulk(text)
+    assert links._tokens(folded) == set(re.findall(r"[a-z0-9]+", folded))
