@@ -195,6 +195,8 @@ def _looks_like_csv(first_line: str) -> str | None:
             cells = next(csv.reader([first_line], delimiter=delim))
             if "url" in _find_columns(cells):
                 return delim
+    if "url" in _find_columns([first_line]):
+        return ","  # a one-column export: just the header "url" (or "website", ...) above the URLs
     return None
 
 

@@ -181,3 +181,10 @@ def test_bundled_example_list_is_valid() -> None:
     assert len(result.shops) >= 90
     assert not result.warnings
     assert all(s.name and s.category for s in result.shops)
+
+
+@pytest.mark.parametrize("header", ["url", "Website", "\ufeffURL ", "homepage"])
+def test_one_column_csv_header_is_not_read_as_a_shop(header: str) -> None:
+    result = parse_shop_list(f"{header}\nhttps://www.shop.nl\nbol.com\n")
+    assert [s.id for s in result.shops] == ["shop.nl", "bol.com"]
+    assert [s.line for s in result.shops] == [2, 3]
