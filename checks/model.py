@@ -25,6 +25,9 @@ LEGAL_KINDS = frozenset({"terms", "privacy", "imprint"})
 # Page kinds that count as a contact page for the findability tiers.
 CONTACT_KINDS = frozenset({"contact", "customer_service"})
 
+# Whose contact detail a value is. Only `shop` values set tiers; `unknown` ones are kept and shown.
+OWNERS = ("shop", "third_party", "unknown")
+
 # Where a value was seen. The first group is visible to a human reader.
 VISIBLE_SOURCES = frozenset({"tel_link", "mailto", "text", "cfemail", "deobfuscated", "pdf"})
 INVISIBLE_SOURCES = frozenset({"jsonld", "microdata", "meta", "script", "comment", "href"})
@@ -71,6 +74,8 @@ class PhoneFinding:
     country: str = ""  # ISO region of the number, e.g. NL
     context: str = ""  # a short snippet of the text around it
     is_fax: bool = False
+    owner: str = "unknown"  # shop | third_party | unknown (OWNERS); third_party mirrors owner
+    owner_reason: str = ""  # one sentence naming the evidence for the owner
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -86,6 +91,8 @@ class EmailFinding:
     third_party: bool = False
     flags: list[str] = field(default_factory=list)  # noreply, other_domain, ...
     context: str = ""
+    owner: str = "unknown"  # shop | third_party | unknown (OWNERS); third_party mirrors owner
+    owner_reason: str = ""  # one sentence naming the evidence for the owner
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
