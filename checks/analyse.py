@@ -12,6 +12,7 @@ from checks import links as link_check
 from checks import pagekind
 from checks import phones as phone_check
 from checks import platform as platform_check
+from checks.attribution import PageContext, attribute
 from checks.contacts import page_emails, page_phones
 from checks.domains import country_for, host_of, registrable_domain
 from checks.model import PageAnalysis
@@ -125,6 +126,7 @@ def _analyse_text(
     else:
         analysis.page_kind = pagekind.classify_page(url, first_line, [], link_text, is_homepage=False)
     analysis.title = first_line
+    _attribute(analysis, shop_domain, is_homepage=False)
     return analysis
 
 
@@ -164,7 +166,26 @@ def _analyse_html(
     )
     analysis.identity = identity_check.find_identity(_identity_scope(page, analysis.page_kind), region)
     analysis.email_as_image = not any(e.visible for e in analysis.emails) and _email_as_image(page)
+    _attribute(analysis, shop_domain, is_homepage=bool(is_homepage), blocks=page.blocks)
     return analysis
+
+
+def _attribute(analysis: PageAnalysis, shop_domain: str, is_homepage: bool, blocks: list | None = None) -> None:
+    """Give every phone and e-mail its owner, with the evidence (checks/attribution.py)."""
+    regions, pos = [], 0
+    for block in blocks or ():
+        regions.append((pos, block.region))
+        pos += len(block.text) + 1
+    ctx = PageContext(
+        regions=regions,
+        text=analysis.text,
+        page_kind=analysis.page_kind,
+        shop_domain=shop_domain,
+        is_homepage=is_homepage or analysis.page_kind == "homepage",
+        title=analysis.title,
+        content_type=analysis.content_type,
+    )
+    attribute(ctx, analysis.phones, analysis.emails)
 
 
 # Company details (KvK, VAT, address) are read from the whole of these pages and of any page with
