@@ -38,7 +38,9 @@ from checks.thirdparty import THIRD_PARTY_CONTEXT, THIRD_PARTY_ROLE, domain_is_t
 # A name token: starts with a capital or a digit ("1&1", "3M"), may hold &, dots, apostrophes.
 _TOKEN = r"(?:[A-ZÀ-Þ0-9][\w&'’.+-]*|&)"
 # Small words inside names: "Stichting Geschillencommissies voor Consumentenzaken", "Zentrum für".
-_CONNECT = r"(?:van|de|der|den|het|voor|en|op|für|fur|und|des|der|zur|zum|of|the|and|for|du|de|la|le|les|et|d['’])"
+_CONNECT = (
+    r"(?:van|de|der|den|het|voor|en|op|für|fur|und|des|der|zur|zum|of|the|and|for|du|de|la|le|les|et|d['’])"
+)
 # Legal forms written after the name (NL, BE, DE, AT, CH, GB, IE, US, FR, LU, Nordic, PL).
 LEGAL_FORM = (
     r"(?:B\.\s?V\.?|BV|N\.\s?V\.?|NV|V\.O\.F\.?|VOF|C\.V\.|CommV|vzw|VZW|v\.z\.w\.|bvba|BVBA|bv|nv|"
@@ -65,7 +67,9 @@ INSTITUTION = re.compile(
     re.I,
 )
 # Words before an institution word that make it ours ("ons platform", "our mediation team").
-_OWN_POSSESSIVE = re.compile(r"\b(?:ons|onze|our|unser\w*|notre|nos|mijn|my|het\s+eigen)\s+(?:\w+\s+)?$", re.I)
+_OWN_POSSESSIVE = re.compile(
+    r"\b(?:ons|onze|our|unser\w*|notre|nos|mijn|my|het\s+eigen)\s+(?:\w+\s+)?$", re.I
+)
 
 # --- wording ---------------------------------------------------------------------------------------
 
@@ -333,8 +337,9 @@ def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
         out.append(Mention("shop_name" if who else "other", who or name, base + n - e))
     for m in ROLE_WORDS.finditer(text):
         out.append(Mention("role", m.group(), base + n - m.end()))
-    for m in THIRD_PARTY_CONTEXT.finditer(text):
-        out.append(Mention("role", m.group(), base + n - m.end()))
+    for pattern in (THIRD_PARTY_CONTEXT, THIRD_PARTY_ROLE):
+        for m in pattern.finditer(text):
+            out.append(Mention("role", m.group(), base + n - m.end()))
     for m in OWN_WORDS.finditer(text):
         out.append(Mention("own", m.group(), base + n - m.end()))
     for m in SERVICE_WORDS.finditer(text):
@@ -426,11 +431,17 @@ def _context_owner(ctx: PageContext, at: int) -> tuple[str, str] | None:
     has_identity = _nearest(block_mentions, ("identity",)) is not None or bool(
         IDENTITY_NUMBER.search(line + " " + below)
     )
-    if decisive is not None and decisive.kind == "other" and has_identity and ORG_WITH_FORM.search(decisive.text):
+    if (
+        decisive is not None
+        and decisive.kind == "other"
+        and has_identity
+        and ctx.is_legal
+        and ORG_WITH_FORM.search(decisive.text)
+        and not INSTITUTION.search(decisive.text)
+    ):
         # a company named in a block with its registration number: the trader's identity block
-        if not INSTITUTION.search(decisive.text) and ctx.is_legal:
-            names.add(decisive.text)
-            return "shop", f"same block as the trader's registration details ({decisive.text})"
+        names.add(decisive.text)
+        return "shop", f"same block as the trader's registration details ({decisive.text})"
     if decisive is not None:
         return _from_mention(decisive, "block")
     if has_identity:
@@ -467,7 +478,10 @@ def _email_owner(ctx: PageContext, finding: EmailFinding) -> tuple[str, str] | N
         if who:
             return "shop", f"e-mail domain {reg} carries the shop's name"
     if domain_is_third_party(domain):
-        return "third_party", f"e-mail domain {reg} belongs to a known disputes body, regulator, payment provider, carrier or host"
+        return (
+            "third_party",
+            f"e-mail domain {reg} belongs to a known disputes body, regulator, payment provider, carrier or host",
+        )
     return None
 
 
@@ -494,7 +508,9 @@ def judge(ctx: PageContext, finding: PhoneFinding | EmailFinding) -> tuple[str, 
             region = ctx.region_at(at, finding.region)
             said.append(("shop", _place_reason(ctx, region)))
     if not places and finding.context:
-        decisive = _nearest(_mentions(finding.context, ctx.names, 0), ("other", "role", "own", "service", "shop_name"))
+        decisive = _nearest(
+            _mentions(finding.context, ctx.names, 0), ("other", "role", "own", "service", "shop_name")
+        )
         if decisive is not None:
             said.append(_from_mention(decisive, "sentence"))
     for owner in ("shop", "third_party"):

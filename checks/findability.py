@@ -71,6 +71,8 @@ class FoundValue:
     link_texts: list[str] = field(default_factory=list)
     context: str = ""
     is_fax: bool = False
+    owner: str = "unknown"  # shop | third_party | unknown
+    owner_reason: str = ""
 
     def contract(self, channel: str) -> dict[str, Any]:
         out: dict[str, Any] = {"value": self.value}
@@ -83,6 +85,8 @@ class FoundValue:
             url=self.url,
             page_type=self.page_type,
             source=self.source,
+            owner=self.owner,
+            owner_reason=self.owner_reason,
         )
         return out
 
@@ -95,6 +99,7 @@ class ChannelResult:
     best: FoundValue | None = None
     found: list[FoundValue] = field(default_factory=list)  # the shop's own values, best occurrence each
     third_party: list[FoundValue] = field(default_factory=list)
+    unattributed: list[FoundValue] = field(default_factory=list)  # owner unknown: shown, never credited
     occurrences: list[FoundValue] = field(default_factory=list)  # every sighting, for the database
 
 
@@ -122,6 +127,8 @@ class Assessment:
                 "tier": result.tier,
                 "clicks": result.clicks,
                 "found": [f.contract(result.channel) for f in result.found],
+                # values kept but not credited to the shop: someone else's, or nothing ties them to it
+                "not_credited": [f.contract(result.channel) for f in (*result.third_party, *result.unattributed)],
             }
 
         return {
@@ -146,8 +153,8 @@ def unassessed_contract(
         "status": status,
         "pages_crawled": pages_crawled,
         "channels": {
-            "phone": {"tier": None, "clicks": None, "found": []},
-            "email": {"tier": None, "clicks": None, "found": []},
+            "phone": {"tier": None, "clicks": None, "found": [], "not_credited": []},
+            "email": {"tier": None, "clicks": None, "found": [], "not_credited": []},
         },
         "chat": {"present": None, "vendors": []},
         "contact_form": {"present": None},
@@ -167,30 +174,43 @@ def page_tier(page: ShopPage) -> str:
     return "other_page"
 
 
-def _sightings(pages: list[ShopPage], channel: str) -> list[FoundValue]:
+def _owner_of(f: Any) -> tuple[str, str]:
+    """A finding's owner; findings made before attribution existed carry only `third_party`."""
+    reason = getattr(f, "owner_reason", "")
+    if not reason:  # never attributed (made by hand, or by an older version): the old flag decides
+        return ("third_party" if f.third_party else "shop"), ""
+    return getattr(f, "owner", "unknown"), reason
+
+
+def _sightings(pages: list[ShopPage], channel: str, shared: dict[str, str] | None = None) -> list[FoundValue]:
     out: list[FoundValue] = []
     for page in pages:
         a = page.analysis
         tier = page_tier(page)
         for f in a.phones if channel == "phone" else a.emails:
             is_fax = getattr(f, "is_fax", False)
+            owner, reason = _owner_of(f)
+            if shared and f.value in shared and owner != "third_party":
+                owner, reason = "third_party", shared[f.value]
             out.append(
                 FoundValue(
                     value=f.value,
                     type=getattr(f, "type", None),
                     raw=f.raw,
-                    tier=tier if f.visible and not f.third_party else None,
+                    tier=tier if f.visible and owner == "shop" else None,
                     clicks=page.clicks,
                     url=a.url,
                     page_type=a.page_kind if not page.is_homepage else "homepage",
                     source=f.source,
                     region=f.region,
                     visible=f.visible,
-                    third_party=f.third_party,
+                    third_party=owner == "third_party",
                     flags=list(f.flags),
                     link_texts=list(page.link_texts),
                     context=f.context,
                     is_fax=is_fax,
+                    owner=owner,
+                    owner_reason=reason,
                 )
             )
     return out
@@ -199,25 +219,41 @@ def _sightings(pages: list[ShopPage], channel: str) -> list[FoundValue]:
 def _order(rule: VerdictRule):
     def key(f: FoundValue):
         ok = f.tier in rule.accepted_tiers and f.clicks <= rule.max_clicks
-        return (not f.visible, f.third_party, not ok, TIER_RANK.get(f.tier or "not_found", 9), f.clicks)
+        return (not f.visible, f.owner != "shop", not ok, TIER_RANK.get(f.tier or "not_found", 9), f.clicks)
 
     return key
 
 
-def _channel(pages: list[ShopPage], channel: str, rule: VerdictRule) -> ChannelResult:
-    sightings = _sightings(pages, channel)
+def _channel(
+    pages: list[ShopPage], channel: str, rule: VerdictRule, shared: dict[str, str] | None = None
+) -> ChannelResult:
+    return channel_from_sightings(channel, _sightings(pages, channel, shared), rule)
+
+
+def channel_from_sightings(channel: str, sightings: list[FoundValue], rule: VerdictRule) -> ChannelResult:
+    """A channel's tier, clicks and values from every sighting of its values on the shop.
+
+    A value is the shop's when any sighting is (a number in the footer is the shop's even if the
+    terms also print it); otherwise it is someone else's when any sighting says so; otherwise
+    nothing ties it to the shop (`unattributed`)."""
     result = ChannelResult(channel=channel, occurrences=sightings)
     key = _order(rule)
     best_per_value: dict[str, FoundValue] = {}
     third: dict[str, FoundValue] = {}
+    unknown: dict[str, FoundValue] = {}
     for s in sorted(sightings, key=key):
-        if s.third_party:
+        if s.owner == "third_party":
             third.setdefault(s.value, s)
+            continue
+        if s.owner != "shop":
+            unknown.setdefault(s.value, s)
             continue
         if s.is_fax or UNCREDITED_FLAGS & set(s.flags):
             continue
         best_per_value.setdefault(s.value, s)
-    result.third_party = list(third.values())
+    own = set(best_per_value)
+    result.third_party = [v for k, v in third.items() if k not in own]
+    result.unattributed = [v for k, v in unknown.items() if k not in own and k not in third]
     result.found = sorted(best_per_value.values(), key=key)
     credited = [f for f in result.found if f.tier is not None]
     if credited:
@@ -227,11 +263,16 @@ def _channel(pages: list[ShopPage], channel: str, rule: VerdictRule) -> ChannelR
     return result
 
 
-def assess(pages: list[ShopPage], rule: VerdictRule | None = None) -> Assessment:
-    """Tiers, clicks and verdict for one shop from its analysed pages."""
+def assess(
+    pages: list[ShopPage], rule: VerdictRule | None = None, shared: dict[str, str] | None = None
+) -> Assessment:
+    """Tiers, clicks and verdict for one shop from its analysed pages.
+
+    `shared` maps values seen on several unrelated shops of the run to the reason they belong to
+    none of them (reports/store.py keeps that count)."""
     rule = rule or VerdictRule()
-    phone = _channel(pages, "phone", rule)
-    email = _channel(pages, "email", rule)
+    phone = _channel(pages, "phone", rule, shared)
+    email = _channel(pages, "email", rule, shared)
     vendors = sorted({v for p in pages for v in p.analysis.chat_vendors})
     form_pages = sorted((p for p in pages if p.analysis.contact_form), key=lambda p: p.clicks)
     for result in (phone, email):

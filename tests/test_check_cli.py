@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import FAST_CRAWL_ARGS, resolve_args, run_cli
 
 CONTRACT_KEYS = {"shop", "homepage", "status", "pages_crawled", "channels", "chat", "contact_form", "verdict"}
-PHONE_FOUND_KEYS = {"value", "type", "raw", "tier", "clicks", "url", "page_type", "source"}
+PHONE_FOUND_KEYS = {"value", "type", "raw", "tier", "clicks", "url", "page_type", "source", "owner", "owner_reason"}
 EMAIL_FOUND_KEYS = PHONE_FOUND_KEYS - {"type"}
 EXIT_FOR = {True: 0, False: 1}
 
@@ -38,9 +38,14 @@ def _assert_contract(data: dict) -> None:
     assert set(data["channels"]) == {"phone", "email"}
     for name, keys in (("phone", PHONE_FOUND_KEYS), ("email", EMAIL_FOUND_KEYS)):
         channel = data["channels"][name]
-        assert set(channel) == {"tier", "clicks", "found"}
+        assert set(channel) == {"tier", "clicks", "found", "not_credited"}
         for found in channel["found"]:
             assert set(found) == keys
+            assert found["owner"] == "shop" and found["owner_reason"]
+        for other in channel["not_credited"]:
+            assert set(other) == keys
+            assert other["owner"] in ("third_party", "unknown") and other["owner_reason"]
+            assert other["tier"] is None
             if name == "phone":
                 assert found["value"].startswith("+")
             else:

@@ -399,7 +399,10 @@ def test_contract_shape():
         "url": "https://www.shop.nl/homepage-0",
         "page_type": "homepage",
         "source": "text",
+        "owner": "shop",
+        "owner_reason": "",
     }
+    assert out["channels"]["phone"]["not_credited"] == []
     assert found[1]["tier"] is None and found[1]["source"] == "jsonld"
     assert "type" not in out["channels"]["email"]["found"][0]
     assert out["chat"] == {"present": True, "vendors": ["tidio"]}
