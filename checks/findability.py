@@ -128,7 +128,9 @@ class Assessment:
                 "clicks": result.clicks,
                 "found": [f.contract(result.channel) for f in result.found],
                 # values kept but not credited to the shop: someone else's, or nothing ties them to it
-                "not_credited": [f.contract(result.channel) for f in (*result.third_party, *result.unattributed)],
+                "not_credited": [
+                    f.contract(result.channel) for f in (*result.third_party, *result.unattributed)
+                ],
             }
 
         return {
@@ -186,7 +188,8 @@ def _sightings(pages: list[ShopPage], channel: str, shared: dict[str, str] | Non
     out: list[FoundValue] = []
     for page in pages:
         a = page.analysis
-        tier = page_tier(page)
+        # values on a page flooded with number- or address-shaped strings set no tier (checks.flood)
+        tier = None if a.flooded else page_tier(page)
         for f in a.phones if channel == "phone" else a.emails:
             is_fax = getattr(f, "is_fax", False)
             owner, reason = _owner_of(f)

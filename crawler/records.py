@@ -77,14 +77,22 @@ def _page_row(record: PageRecord, info: PathInfo) -> dict[str, Any]:
     }
 
 
+def _owner(finding: PhoneFinding | EmailFinding) -> tuple[str, str]:
+    """The finding's owner and the evidence for it (checks/attribution.py)."""
+    if not finding.owner_reason:  # made without attribution: the old flag decides
+        return ("third_party" if finding.third_party else "shop"), ""
+    return finding.owner, finding.owner_reason
+
+
 def _credited(finding: PhoneFinding | EmailFinding) -> bool:
-    """Whether a value counts for the shop (as checks.findability counts it): visible, own, not a placeholder."""
-    return finding.visible and not finding.third_party and not UNCREDITED_FLAGS & set(finding.flags)
+    """Whether a value counts for the shop (as checks.findability counts it): visible, owned by
+    the shop, not a placeholder."""
+    return finding.visible and _owner(finding)[0] == "shop" and not UNCREDITED_FLAGS & set(finding.flags)
 
 
 def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
     a = page.analysis
-    tier = page_tier(page)
+    tier = None if a.flooded else page_tier(page)  # a flooded page sets no tier (checks.flood)
     kind = "homepage" if page.is_homepage else a.page_kind
     base = {"url": a.url, "clicks": page.clicks, "page_kind": kind}
     rows: list[dict[str, Any]] = []
@@ -99,7 +107,9 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "region": p.region,
                 "source": p.source,
                 "visible": int(p.visible),
-                "third_party": int(p.third_party),
+                "third_party": int(_owner(p)[0] == "third_party"),
+                "owner": _owner(p)[0],
+                "owner_reason": _owner(p)[1],
                 "phone_type": p.type,
                 "flags": flags,
                 "context": p.context[:MAX_CONTEXT],
@@ -116,7 +126,9 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "region": e.region,
                 "source": e.source,
                 "visible": int(e.visible),
-                "third_party": int(e.third_party),
+                "third_party": int(_owner(e)[0] == "third_party"),
+                "owner": _owner(e)[0],
+                "owner_reason": _owner(e)[1],
                 "flags": list(e.flags),
                 "context": e.context[:MAX_CONTEXT],
                 "tier": tier if _credited(e) else None,
@@ -174,7 +186,7 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
 
 def _evidence_order(row: dict[str, Any]) -> tuple:
     """Best evidence first, so the store keeps it when a (channel, value, url) repeats."""
-    return (not row.get("visible"), bool(row.get("third_party")), row.get("tier") is None)
+    return (not row.get("visible"), row.get("owner", "shop") != "shop", row.get("tier") is None)
 
 
 def build_outcome(state: ShopState, rule: VerdictRule) -> ShopOutcome:

@@ -203,7 +203,7 @@ LEFT JOIN shops s ON s.id = r.shop_id""",
     "shop_findings": """
 SELECT f.run_id, f.shop_id, s.name AS shop_name, s.category, f.channel, f.value, f.raw, f.tier,
     f.clicks, f.page_kind, f.url, p.path AS link_path, f.region, f.source, f.visible,
-    f.third_party, f.phone_type, f.flags, f.vendor, f.context, f.id
+    f.third_party, f.owner, f.owner_reason, f.phone_type, f.flags, f.vendor, f.context, f.id
 FROM findings f
 LEFT JOIN shops s ON s.id = f.shop_id
 LEFT JOIN pages p ON p.run_id = f.run_id AND p.shop_id = f.shop_id AND p.url = f.url""",
@@ -330,6 +330,23 @@ def _register_channel(db: sqlite_utils.Database) -> None:
         )
 
 
+OWNERS: tuple[str, ...] = ("shop", "third_party", "unknown")
+
+
+def _owner_columns(db: sqlite_utils.Database) -> None:
+    """Whose contact detail each phone and e-mail finding is, with the evidence (issue 9).
+
+    Older rows get the owner their `third_party` flag implied and an empty reason."""
+    db.execute(f"ALTER TABLE findings ADD COLUMN owner TEXT CHECK (owner IN {_in(OWNERS)})")
+    db.execute("ALTER TABLE findings ADD COLUMN owner_reason TEXT")
+    db.execute(
+        "UPDATE findings SET owner = CASE WHEN third_party = 1 THEN 'third_party' ELSE 'shop' END "
+        "WHERE channel IN ('phone', 'email')"
+    )
+    db.execute("CREATE INDEX idx_findings_owner ON findings(owner)")
+    _create_views(db)
+
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 # Ordered; names are permanent. Append new migrations, never edit shipped ones.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -338,6 +355,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0003_pages_fts", _create_fts),
     ("0004_views", _create_views),
     ("0005_register_channel", _register_channel),
+    ("0006_finding_owner", _owner_columns),
 )
 
 

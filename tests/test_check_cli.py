@@ -11,7 +11,18 @@ import pytest
 from tests.conftest import FAST_CRAWL_ARGS, resolve_args, run_cli
 
 CONTRACT_KEYS = {"shop", "homepage", "status", "pages_crawled", "channels", "chat", "contact_form", "verdict"}
-PHONE_FOUND_KEYS = {"value", "type", "raw", "tier", "clicks", "url", "page_type", "source", "owner", "owner_reason"}
+PHONE_FOUND_KEYS = {
+    "value",
+    "type",
+    "raw",
+    "tier",
+    "clicks",
+    "url",
+    "page_type",
+    "source",
+    "owner",
+    "owner_reason",
+}
 EMAIL_FOUND_KEYS = PHONE_FOUND_KEYS - {"type"}
 EXIT_FOR = {True: 0, False: 1}
 
