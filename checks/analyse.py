@@ -6,28 +6,32 @@ from lxml import etree
 
 from checks import chat as chat_check
 from checks import emails as mail
+from checks import flood, pagekind
 from checks import forms as form_check
 from checks import identity as identity_check
 from checks import links as link_check
-from checks import pagekind
 from checks import phones as phone_check
 from checks import platform as platform_check
 from checks.attribution import PageContext, attribute
 from checks.contacts import page_emails, page_phones
+from checks.decode import binary_kind, decode_body, strip_controls
 from checks.domains import country_for, host_of, registrable_domain
 from checks.model import PageAnalysis
 from checks.page import (
     ParsedPage,
     blocks_from_text,
     collect_invisible,
+    decoding_warnings,
     mark_regions,
     parse_html,
     strip_and_read,
 )
 from checks.pdf import pdf_text
 
-# Bigger inputs are cut: a crawler never hands us more than its own limit (5 MB).
+# Bigger inputs are cut (and say so in `warnings`): a crawler never hands us more than its own
+# limit (5 MB).
 MAX_INPUT_BYTES = 25 * 1024 * 1024
+CUT_WARNING = "cut_at_size_limit"
 
 
 class UnsupportedContent(ValueError):
@@ -35,43 +39,49 @@ class UnsupportedContent(ValueError):
 
 
 def sniff(body: bytes | str, content_type: str | None = None) -> str:
-    """html, text or pdf — from the bytes first, the declared content type second."""
+    """html, text or pdf — from the bytes first, the declared content type second.
+
+    Raises UnsupportedContent only for files that are not text at all (checks.decode.binary_kind)
+    and for content declared as PDF that is not one; a NUL or a stray byte does not make a page
+    binary.
+    """
     if isinstance(body, str):
-        head = body[:2048].lstrip().lower()
-        return "html" if head.startswith("<") or "<html" in head or "<body" in head else "text"
-    head = body[:2048]
-    if head.lstrip().startswith(b"%PDF-"):
+        return _text_kind(body[:2048], None)
+    if _is_pdf(body):
         return "pdf"
-    if b"\x00" in head:
-        raise UnsupportedContent("the content is binary, not a web page, text or PDF")
-    ctype = (content_type or "").split(";")[0].strip().lower()
-    if ctype in ("application/pdf",):
+    _refuse_binary(body, content_type)
+    return _text_kind(decode_body(body[:2048], content_type).text, content_type)
+
+
+def _is_pdf(body: bytes) -> bool:
+    return body[:1024].lstrip().startswith(b"%PDF-")
+
+
+def _refuse_binary(body: bytes, content_type: str | None) -> None:
+    why = binary_kind(body)
+    if why is not None:
+        raise UnsupportedContent(f"the content is binary ({why}), not a web page, text or PDF")
+    if _media_type(content_type) in ("application/pdf", "application/x-pdf"):
         raise UnsupportedContent("the content is declared as PDF but is not a PDF file")
-    low = head.lstrip().lower()
-    if low.startswith(b"<") or b"<html" in low or b"<body" in low or b"<div" in low:
+
+
+def _media_type(content_type: str | None) -> str:
+    return (content_type or "").split(";")[0].strip().lower()
+
+
+def _text_kind(head: str, content_type: str | None) -> str:
+    low = head[:2048].lstrip().lower()
+    if low.startswith("<") or "<html" in low or "<body" in low or "<div" in low:
         return "html"
+    ctype = _media_type(content_type)
     if ctype.startswith("text/html") or ctype == "application/xhtml+xml":
         return "html"
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # a cut multi-byte character at the end is fine
-            try:
-                head.decode("cp1252")
-            except UnicodeDecodeError:
-                raise UnsupportedContent("the content is neither UTF-8 nor Windows-1252 text") from exc
     return "text"
 
 
-def _decode_text(body: bytes | str) -> str:
-    if isinstance(body, str):
-        return body
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            return body.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return body.decode("utf-8", "replace")
+def _decode_text(body: bytes | str, content_type: str | None = None) -> str:
+    """Text as a browser decodes it (BOM, header, meta, sniffing), control characters removed."""
+    return decode_body(body, content_type).text
 
 
 def analyse_page(
@@ -87,34 +97,58 @@ def analyse_page(
 ) -> PageAnalysis:
     """Run every check on one page (HTML, plain text or PDF bytes).
 
+    `content_type` is the response's Content-Type header, charset included: it decides the
+    encoding when the page has no byte order mark. Any bytes give an analysis; only a file
+    that is not text (an image, an archive) raises UnsupportedContent. Repairs (a cut page,
+    a guessed encoding, replaced bytes, removed control characters, a flattened tree, a flood
+    of number- or address-shaped strings) are listed in `warnings`.
+
     `min_link_score` keeps only links scoring at least that much (a prioritised crawl follows
     nothing below the lowest page-kind score) and lets the link check skip the rest unseen.
     """
+    warnings = []
     if len(body) > MAX_INPUT_BYTES:
         body = body[:MAX_INPUT_BYTES]
-    kind = sniff(body, content_type)
+        warnings.append(CUT_WARNING)
     shop_domain = shop_domain or registrable_domain(host_of(url))
-    if kind == "pdf":
-        text = pdf_text(body if isinstance(body, bytes) else body.encode("latin-1"))
-        return _analyse_text(url, text, "pdf", country, shop_domain, link_text)
-    if kind == "text":
-        return _analyse_text(url, _decode_text(body), "text", country, shop_domain, link_text)
-    return _analyse_html(url, body, country, shop_domain, link_text, is_homepage, min_link_score)
+    if isinstance(body, bytes):
+        if _is_pdf(body):
+            text = pdf_text(body)
+            return _analyse_text(url, text, "pdf", country, shop_domain, link_text, warnings)
+        _refuse_binary(body, content_type)
+    decoded = decode_body(body, content_type)
+    warnings.extend(decoding_warnings(decoded))
+    if _text_kind(decoded.text, content_type) == "text":
+        return _analyse_text(url, decoded.text, "text", country, shop_domain, link_text, warnings)
+    return _analyse_html(
+        url, decoded.text, country, shop_domain, link_text, is_homepage, min_link_score, warnings
+    )
 
 
 def _analyse_text(
-    url: str, text: str, kind: str, country: str | None, shop_domain: str, link_text: str
+    url: str,
+    text: str,
+    kind: str,
+    country: str | None,
+    shop_domain: str,
+    link_text: str,
+    warnings: list[str] | None = None,
 ) -> PageAnalysis:
     region = country_for(url, "", country)
+    text = strip_controls(text)[0]
     blocks = blocks_from_text(text)
     source = "pdf" if kind == "pdf" else "text"
     analysis = PageAnalysis(
         url=url, content_type=kind, country=region, text="\n".join(b.text for b in blocks)
     )
-    phones = phone_check.phones_in_text(blocks, region, source=source)
-    emails = mail.emails_in_blocks(blocks, source=source)
+    analysis.warnings = list(warnings or ())
+    floods = flood.floods_in(analysis.text)
+    scan = flood.sample_blocks(blocks, floods)
+    phones = phone_check.phones_in_text(scan["phone"], region, source=source)
+    emails = mail.emails_in_blocks(scan["email"], source=source)
     analysis.phones = phone_check.merge_phones(phones)
     analysis.emails = mail.merge_emails([mail.judge_email(e, shop_domain) for e in emails])
+    flood.cap_findings(analysis, floods)
     analysis.identity = identity_check.find_identity(blocks, region)
     first_line = blocks[0].text[:120] if blocks else ""
     if kind == "pdf":
@@ -143,11 +177,13 @@ def _analyse_html(
     link_text: str,
     is_homepage: bool | None,
     min_link_score: int | None = None,
+    warnings: list[str] | None = None,
 ) -> PageAnalysis:
     page = parse_html(url, body)
     collect_invisible(page, extra_tags=chat_check.WALKED_TAGS)
     root, furniture = page.root, page.furniture
     analysis = PageAnalysis(url=url, content_type="html", lang=page.lang, title=page.title)
+    analysis.warnings = _unique([*(warnings or ()), *page.warnings])
     analysis.country = region = country_for(url, page.lang, country)
     analysis.chat = chat_check.detect_chat(root, url, page.anchors.hrefs, furniture)
     analysis.platform = platform_check.detect_platform(root, url, furniture)
@@ -159,8 +195,10 @@ def _analyse_html(
     strip_and_read(page)
     analysis.headings = page.headings
     analysis.text = page.text
-    analysis.phones = page_phones(page, region)
-    analysis.emails = page_emails(page, shop_domain)
+    floods = flood.floods_in(page.text)
+    analysis.phones = page_phones(flood.sample_page(page, floods, "phone"), region)
+    analysis.emails = page_emails(flood.sample_page(page, floods, "email"), shop_domain)
+    flood.cap_findings(analysis, floods)
     analysis.page_kind = pagekind.classify_page(
         url, page.title, page.headings, link_text, is_homepage=is_homepage
     )
@@ -186,6 +224,10 @@ def _attribute(analysis: PageAnalysis, shop_domain: str, is_homepage: bool, bloc
         content_type=analysis.content_type,
     )
     attribute(ctx, analysis.phones, analysis.emails)
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
 
 
 # Company details (KvK, VAT, address) are read from the whole of these pages and of any page with

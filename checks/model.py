@@ -168,6 +168,8 @@ class PageAnalysis:
     platform: str = ""  # shopify, woocommerce, magento, lightspeed, prestashop, shopware, ...
     email_as_image: bool = False
     warnings: list[str] = field(default_factory=list)
+    # Flooded with number- or address-shaped strings (checks.flood): values capped, no tier.
+    flooded: bool = False
 
     @property
     def contact_form(self) -> bool:
@@ -201,4 +203,5 @@ class PageAnalysis:
             "identity": [i.to_dict() for i in self.identity],
             "links": [link.to_dict() for link in self.links],
             "warnings": list(self.warnings),
+            "flooded": self.flooded,
         }

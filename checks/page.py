@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml import etree
 
+from checks.decode import Decoded, decode_body
 from checks.model import TextBlock
 
 # Elements whose text a visitor never reads.
@@ -108,9 +109,12 @@ _VALUE_HREF_NEEDLES = ("tel:", "callto:", "mailto:", "/cdn-cgi/l/email-protectio
 # per node, quadratic on pages with tens of thousands of styled elements. Only style values that
 # may hide (HIDDEN_STYLE needs "none" or "hidden" in any case) come back to Python. One union of
 # two small sets: the tree is walked once.
-_CASELESS = "translate(., 'NOEHID', 'noehid')"
+_CASELESS = "translate(., 'NOEHIDTRU', 'noehidtru')"
+# `aria-hidden="true"` marks a block as not part of what the page says (issue 9): its text is
+# not counted as visible either.
 _HIDDEN_ATTRIBUTES = etree.XPath(
-    f"//@hidden | //@style[contains({_CASELESS}, 'none') or contains({_CASELESS}, 'hidden')]"
+    f"//@hidden | //@aria-hidden[{_CASELESS} = 'true']"
+    f" | //@style[contains({_CASELESS}, 'none') or contains({_CASELESS}, 'hidden')]"
 )
 _CFEMAIL_ATTRIBUTES = etree.XPath("//@data-cfemail")
 _REVERSED = etree.XPath("//bdo | //@style[contains(., 'rtl')]")
@@ -324,6 +328,7 @@ class ParsedPage:
     _anchors: AnchorIndex | None = None
     furniture: list = field(default_factory=list)  # see collect_invisible
     heading_elements: list | None = None  # h1/h2 before stripping (collect_invisible)
+    warnings: list[str] = field(default_factory=list)  # repairs made while reading the page
 
     @property
     def anchors(self) -> AnchorIndex:
@@ -352,18 +357,98 @@ class ParsedPage:
         return "main"
 
 
-def to_document(body: bytes | str) -> lxml.html.HtmlElement:
-    """Parse HTML bytes or text into an lxml document, tolerating encoding declarations."""
-    if isinstance(body, str):
-        body = body.encode("utf-8")
-        parser = _UTF8_PARSER
-    else:
-        parser = _parser_for(body)
+def to_document(body: bytes | str, content_type: str | None = None) -> lxml.html.HtmlElement:
+    """Parse HTML bytes or text into an lxml document (see `parse_document`)."""
+    return parse_document(body, content_type)[0]
+
+
+def parse_document(
+    body: bytes | str, content_type: str | None = None
+) -> tuple[lxml.html.HtmlElement, list[str], str]:
+    """Parse HTML into an lxml document, with warnings about what had to be repaired and the text.
+
+    Bytes are decoded as a browser decodes them (checks.decode), control characters are taken
+    out, and the text goes to libxml2 as UTF-8 with the encoding fixed, so a wrong or late
+    charset declaration cannot make it read the page differently. Trees deeper than libxml2's
+    limit (2,048 with huge_tree) are flattened and read again rather than cut off.
+    """
+    decoded = decode_body(body, content_type)
+    warnings = decoding_warnings(decoded)
+    data = decoded.text.encode("utf-8")
+    root = _parse_utf8(data)
+    for keep in FLATTEN_KEEP:
+        if not any(DEPTH_ERROR in entry.message for entry in _UTF8_PARSER.error_log):
+            break
+        warnings.append("deep_tree_flattened")
+        data = flatten_tags(decoded.text, keep).encode("utf-8")
+        root = _parse_utf8(data)
+    return root, sorted(set(warnings), key=warnings.index), decoded.text
+
+
+def decoding_warnings(decoded: Decoded) -> list[str]:
+    """The repairs decoding made, as page warnings."""
+    warnings = []
+    if decoded.source == "sniff" and decoded.encoding not in ("utf-8", "ascii"):
+        warnings.append(f"encoding_guessed:{decoded.encoding}")
+    if decoded.replaced:
+        warnings.append("undecodable_bytes_replaced")
+    if decoded.controls:
+        warnings.append("control_characters_removed")
+    return warnings
+
+
+def _parse_utf8(data: bytes) -> lxml.html.HtmlElement:
     try:
-        root = lxml.html.document_fromstring(body, parser=parser)
+        return lxml.html.document_fromstring(data, parser=_UTF8_PARSER)
     except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring(b"<html><body></body></html>")
-    return root
+        return lxml.html.document_fromstring(b"<html><body></body></html>", parser=_UTF8_PARSER)
+
+
+# libxml2 stops reading a page nested deeper than its limit; the rest of the page is lost.
+DEPTH_ERROR = "Excessive depth"
+# Tags kept when a too-deep page is flattened: first everything that carries meaning for the
+# checks (links, forms, headings, scripts, metadata), then, if the page is still too deep, only
+# the elements that cannot nest. Every other tag becomes a line break.
+FLATTEN_KEEP: tuple[frozenset[str], ...] = (
+    frozenset(
+        {
+            "html",
+            "head",
+            "body",
+            "title",
+            "meta",
+            "link",
+            "base",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "a",
+            "br",
+            "img",
+            "input",
+            "iframe",
+            "form",
+            "button",
+            "textarea",
+            "select",
+            "option",
+            "h1",
+            "h2",
+        }
+    ),
+    frozenset({"html", "head", "body", "title", "meta", "link", "script", "style", "br", "img", "input"}),
+)
+TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
+
+
+def flatten_tags(html: str, keep: frozenset[str]) -> str:
+    """The page with every tag not in `keep` replaced by a line break (text stays in order)."""
+
+    def replace(match: re.Match[str]) -> str:
+        return match.group(0) if match.group(2).lower() in keep else "<br>"
+
+    return TAG.sub(replace, html)
 
 
 def _fast_parser(encoding: str | None = None) -> etree.HTMLParser:
@@ -371,9 +456,10 @@ def _fast_parser(encoding: str | None = None) -> etree.HTMLParser:
 
     lxml.html's own parser picks form/input/label classes with a Python callback for every
     element proxy; on pages with thousands of elements that callback is a large share of the
-    time. Our checks use only the generic HtmlElement API.
+    time. Our checks use only the generic HtmlElement API. `huge_tree` lifts libxml2's depth
+    limit from 256 to 2,048 levels.
     """
-    parser = etree.HTMLParser(encoding=encoding)
+    parser = etree.HTMLParser(encoding=encoding, huge_tree=True)
     parser.set_element_class_lookup(
         etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement,
@@ -385,22 +471,7 @@ def _fast_parser(encoding: str | None = None) -> etree.HTMLParser:
     return parser
 
 
-_DEFAULT_PARSER = _fast_parser()
 _UTF8_PARSER = _fast_parser("utf-8")
-_CP1252_PARSER = _fast_parser("cp1252")
-_DECLARED_CHARSET = re.compile(rb"<meta[^>]+charset|encoding=[\"']", re.I)
-
-
-def _parser_for(body: bytes) -> lxml.html.HTMLParser | None:
-    """lxml reads a declared charset itself; undeclared bytes are UTF-8 when they decode as such."""
-    if body[:3] == b"\xef\xbb\xbf" or _DECLARED_CHARSET.search(body[:4096]):
-        return _DEFAULT_PARSER
-    try:
-        body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(body) - 4:
-            return _CP1252_PARSER
-    return _UTF8_PARSER
 
 
 def clean_text(text: str) -> str:
@@ -446,19 +517,18 @@ def mark_regions(page: ParsedPage) -> None:
 
 
 # Rare markup, looked for in the tree only when the raw page mentions it (a C substring test).
-RARE_MARKERS: dict[str, tuple[bytes, ...]] = {
-    "cfemail": (b"data-cfemail",),
-    "joomla": (b"joomla-hidden-mail",),
-    "rtl": (b"rtl",),  # the style test below is case-sensitive too
-    "bdo": (b"<bdo", b"<BDO"),
+RARE_MARKERS: dict[str, tuple[str, ...]] = {
+    "cfemail": ("data-cfemail",),
+    "joomla": ("joomla-hidden-mail",),
+    "rtl": ("rtl",),  # the style test below is case-sensitive too
+    "bdo": ("<bdo", "<BDO"),
 }
 
 
-def parse_html(url: str, body: bytes | str) -> ParsedPage:
-    root = to_document(body)
-    page = ParsedPage(url=url, root=root)
-    raw = body if isinstance(body, bytes) else body.encode("utf-8", "ignore")
-    page.rare = {name for name, markers in RARE_MARKERS.items() if any(m in raw for m in markers)}
+def parse_html(url: str, body: bytes | str, content_type: str | None = None) -> ParsedPage:
+    root, warnings, text = parse_document(body, content_type)
+    page = ParsedPage(url=url, root=root, warnings=warnings)
+    page.rare = {name for name, markers in RARE_MARKERS.items() if any(m in text for m in markers)}
     page.lang = (root.get("lang") or root.get("xml:lang") or "").strip()
     return page
 
@@ -510,7 +580,11 @@ def strip_and_read(page: ParsedPage) -> None:
     for el in [attribute.getparent() for attribute in _HIDDEN_ATTRIBUTES(root)]:
         if el.tag in ("html", "body") or el.getparent() is None:
             continue  # the root, or already dropped with an ancestor
-        if el.get("hidden") is not None or HIDDEN_STYLE.search(el.get("style", "")):
+        if (
+            el.get("hidden") is not None
+            or el.get("aria-hidden", "").strip().lower() == "true"
+            or HIDDEN_STYLE.search(el.get("style", ""))
+        ):
             el.drop_tree()
     etree.strip_elements(root, *INVISIBLE_TAGS, etree.Comment, with_tail=False)
     body = root.find("body")
