@@ -9,13 +9,14 @@ look like numbers but are not (KvK, VAT, IBAN, order and article numbers, ...) a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import unquote
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from checks.model import PhoneFinding, TextBlock, best_per_value
+from checks.numbers import id_label_before, other_spans
 from checks.thirdparty import names_third_party
 
 # A run that could hold a phone number: optional +/00, digits with the separators people use.
@@ -93,12 +94,13 @@ def _digits(text: str) -> int:
 NO_TRUNK_ZERO = frozenset({"US", "CA", "IT", "ES", "DK", "NO", "PT", "GR", "LU"})
 
 
-def plausible(raw: str, country: str) -> bool:
-    """Cheap test before the matcher: digit count, and solid digit runs that only codes have."""
+def plausible(raw: str, country: str, several: bool = False) -> bool:
+    """Cheap test before the matcher: digit count, and solid digit runs that only codes have.
+    With `several`, the run may hold more than one number written side by side."""
     digits = _digits(raw)
     if digits < MIN_DIGITS or TIME_RANGE.match(raw):
         return False
-    if digits > MAX_DIGITS and "/" not in raw:
+    if digits > MAX_DIGITS and "/" not in raw and not several:
         return False  # two numbers are written "020-1234567 / 06-12345678"
     if raw.isdigit():
         if raw[0] != "0" and country not in NO_TRUNK_ZERO:
@@ -163,56 +165,237 @@ def _after(text: str, end: int, width: int = 60) -> str:
     return window
 
 
+Regions = str | Sequence[str]
+
+
+def region_list(country: Regions | None) -> tuple[str, ...]:
+    """The regions to parse national numbers in, first choice first, each once."""
+    if not country:
+        return ("NL",)
+    if isinstance(country, str):
+        return (country.upper(),)
+    out = tuple(dict.fromkeys(c.upper() for c in country if c))
+    return out or ("NL",)
+
+
+def _not_phone_label(before: str) -> bool:
+    """The text before a number labels it as something else (and not also as a phone)."""
+    return bool(NOT_PHONE_LABEL.search(before) or id_label_before(before)) and not PHONE_LABEL.search(
+        before[-12:]
+    )
+
+
+# Characters that separate the digit groups of one number, or two numbers side by side.
+SEPARATORS = " \u00a0().-/\u2013"
+
+
+def _pieces(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """The parts of a candidate run that are not something else: the run is extended to its
+    whole line neighbourhood, every bank account, VAT or enterprise number, article code or
+    date in it is cut out, and what is left (trimmed to digits) may still hold phone numbers."""
+    line_lo = text.rfind("\n", 0, start) + 1
+    line_hi = text.find("\n", end)
+    if line_hi < 0:
+        line_hi = len(text)
+    spans = other_spans(text, max(line_lo, start - 48), min(line_hi, end + 40))
+    phone_labelled = PHONE_LABEL.search(label[-12:]) is not None
+    cuts = sorted(
+        (s, e) for s, e, kind in spans if e > start and s < end and not (kind == "gtin" and phone_labelled)
+    )
+    pieces: list[tuple[int, int]] = []
+    pos = start
+    for s, e in [*cuts, (end, end)]:
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    out = []
+    for s, e in pieces:
+        while s < e and text[s] in SEPARATORS and text[s] != "(" and text[s] != "+":
+            s += 1
+        while e > s and not text[e - 1].isdigit():
+            e -= 1
+        if e - s >= MIN_DIGITS and _digits(text[s:e]) >= MIN_DIGITS:
+            out.append((s, e))
+    return out
+
+
+Match = tuple[int, int, phonenumbers.PhoneNumber, str]
+
+
+def _match(
+    text: str, s: int, e: int, regions: tuple[str, ...], labelled: bool, boundary: bool = False
+) -> list[Match]:
+    """Numbers the matcher finds in text[s:e], in the first region that yields any. The matcher
+    sees the character before the run when it is not a digit or separator (a letter glued to
+    a number makes it something else); `boundary` says a number is known to start at s."""
+    raw = text[s:e]
+    lo = s - 1 if s > 0 and not text[s - 1].isdigit() and text[s - 1] not in SEPARATORS else s
+    hi = min(len(text), e + 1)
+    window = text[lo:hi]
+    tried = regions + tuple(r for r in NEIGHBOUR_REGIONS if r not in regions) if labelled else regions
+    for i, region in enumerate(tried):
+        if i < len(regions) and not plausible(raw, region, several=True):
+            continue
+        if region not in NO_TRUNK_ZERO and not boundary and not _trunk_start(text, s):
+            continue
+        found = list(PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
+        if found:
+            return [(lo + m.start, lo + m.end, m.number, m.raw_string.strip()) for m in found]
+    return []
+
+
+def _trunk_start(text: str, s: int) -> bool:
+    """Where national numbers start with a trunk 0, a number opens with +, 00, 0 or (0."""
+    return CANDIDATE_TRUNK.match(text, s) is not None or text.startswith("00", s)
+
+
+def _valid(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber | None:
+    for region in regions:
+        if region not in NO_TRUNK_ZERO and raw[:1] not in "+0(":
+            continue
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
+
+
+def _split(text: str, s: int, e: int, regions: tuple[str, ...]) -> Match | None:
+    """The first of two numbers written side by side with no usable separator
+    ("030 765432106 98765432", from two adjacent inline elements): a valid number followed by
+    the start of another valid one."""
+    for p in range(s + MIN_DIGITS, e - MIN_DIGITS + 1):
+        ch, prev = text[p], text[p - 1]
+        at_separator = ch.isdigit() and prev in SEPARATORS
+        glued = ch in "0+" and prev.isdigit()
+        if not (at_separator or glued):
+            continue
+        left = text[s:p].rstrip(SEPARATORS)
+        if _digits(left) < MIN_DIGITS or _digits(text[p:e]) < MIN_DIGITS:
+            continue
+        number = _valid(left, regions)
+        if number is not None and _starts_number(text, p, e, regions):
+            return (s, s + len(left), number, left)
+    return None
+
+
+def _starts_number(text: str, p: int, e: int, regions: tuple[str, ...]) -> bool:
+    """A valid number starts at p and ends at a separator, at the end, or where another starts."""
+    for q in range(p + MIN_DIGITS, e + 1):
+        at_end = q == e or text[q] in SEPARATORS or text[q] in "0+"
+        if at_end and _valid(text[p:q].rstrip(SEPARATORS), regions) is not None:
+            return True
+    return False
+
+
+def _numbers_in(text: str, s: int, e: int, regions: tuple[str, ...], labelled: bool) -> list[Match]:
+    """Every number in one piece of a candidate run, splitting numbers written side by side."""
+    out: list[Match] = []
+    pos = s
+    boundary = False
+    while pos < e:
+        while pos < e and not (text[pos].isdigit() or text[pos] in "+("):
+            pos += 1
+        if _digits(text[pos:e]) < MIN_DIGITS:
+            break
+        found = _match(text, pos, e, regions, labelled, boundary)
+        boundary = False
+        if not found and _digits(text[pos:e]) >= 2 * MIN_DIGITS and not text[pos:e].isdigit():
+            one = _split(text, pos, e, regions)
+            found = [one] if one else []
+            boundary = bool(one)
+        if not found:
+            break
+        out.extend(found)
+        pos = max(pos + 1, found[-1][1])
+    return out
+
+
+def _after_id(text: str, start: int, end: int) -> int:
+    """Where a second number may start in a run whose label names an id ("KvK 01234567 020
+    1234567"): the id takes the first groups, at least six digits; -1 when nothing follows."""
+    for p in range(start + 6, end - MIN_DIGITS + 1):
+        opens = text[p - 1] in SEPARATORS and (_trunk_start(text, p) or text[p] == "+")
+        if opens and _digits(text[start:p]) >= 6:
+            return p
+    return -1
+
+
 def phones_in_text(
-    blocks: Iterable[TextBlock], country: str, source: str = "text", visible: bool = True
+    blocks: Iterable[TextBlock],
+    country: Regions,
+    source: str = "text",
+    visible: bool = True,
+    *,
+    regions: Sequence[str] | None = None,
 ) -> list[PhoneFinding]:
-    """Every phone number in visible text blocks."""
+    """Every phone number in visible text blocks.
+
+    National numbers are read in `regions` (or `country`, one region or an ordered list of
+    plausible ones), trying each in turn before a number is rejected; the first is the shop's
+    own region (a number from elsewhere is flagged `foreign`).
+    """
+    regs = region_list(regions or country)
+    primary = regs[0]
     found: list[PhoneFinding] = []
     previous = ""
-    candidates = CANDIDATE if country in NO_TRUNK_ZERO else CANDIDATE_TRUNK
+    broad = any(r in NO_TRUNK_ZERO for r in regs)
+    candidates = CANDIDATE if broad else CANDIDATE_TRUNK
     for block in blocks:
         text = block.text
         above, previous = previous, text
         floor = 0
-        for cand in candidates.finditer(text):
+        pos = 0
+        while (cand := candidates.search(text, pos)) is not None:
             raw = cand.group()
-            if not plausible(raw, country):
-                continue
             start, end = cand.span()
-            before = _label_window(text, start, above)
-            if NOT_PHONE_LABEL.search(before) and not PHONE_LABEL.search(before[-12:]):
+            pos = _next_search(text, start, end, floor)
+            if _digits(raw) < MIN_DIGITS or TIME_RANGE.match(raw):
                 continue
-            lo, hi = max(0, start - 1), min(len(text), end + 1)
-            window = text[lo:hi]
-            matches = list(PhoneNumberMatcher(window, country, leniency=Leniency.VALID))
-            if not matches and PHONE_LABEL.search(before):
-                for other in NEIGHBOUR_REGIONS:
-                    if other != country:
-                        matches = list(PhoneNumberMatcher(window, other, leniency=Leniency.VALID))
-                        if matches:
-                            break
-            for m in matches:
-                m_start, m_end = lo + m.start, lo + m.end
-                label = _label_window(text, m_start, above)
-                if NOT_PHONE_LABEL.search(label) and not PHONE_LABEL.search(label[-12:]):
+            before = _label_window(text, start, above)
+            if _not_phone_label(before):
+                start = _after_id(text, start, end) if _digits(raw) > MAX_DIGITS else -1
+                if start < 0:
                     continue
-                e164, ptype, _region = describe(m.number)
-                finding = PhoneFinding(
-                    value=e164,
-                    raw=m.raw_string.strip(),
-                    source=source,
-                    region=block.region,
-                    visible=visible,
-                    third_party=names_third_party(text, m_start, floor, above),
-                    type=ptype,
-                    flags=phone_flags(m.number, ptype, country, _after(text, m_end)),
-                    country=_region,
-                    context=_snippet(text, m_start, m_end),
-                    is_fax=bool(FAX_LABEL.search(label[-25:])),
-                )
-                found.append(finding)
-                floor = m_end
+                before = _label_window(text, start, above)
+            labelled = PHONE_LABEL.search(before) is not None
+            for s, e in _pieces(text, start, end, before):
+                for m_start, m_end, number, m_raw in _numbers_in(text, s, e, regs, labelled):
+                    label = _label_window(text, m_start, above)
+                    if _not_phone_label(label):
+                        continue
+                    e164, ptype, _region = describe(number)
+                    finding = PhoneFinding(
+                        value=e164,
+                        raw=m_raw,
+                        source=source,
+                        region=block.region,
+                        visible=visible,
+                        third_party=names_third_party(text, m_start, floor, above),
+                        type=ptype,
+                        flags=phone_flags(number, ptype, primary, _after(text, m_end)),
+                        country=_region,
+                        context=_snippet(text, m_start, m_end),
+                        is_fax=bool(FAX_LABEL.search(label[-25:])),
+                    )
+                    found.append(finding)
+                    floor = m_end
+            pos = max(pos, _next_search(text, start, end, floor))
     return found
+
+
+def _next_search(text: str, start: int, end: int, floor: int) -> int:
+    """Where to look for the next candidate. A run cut at the candidate pattern's length limit
+    may hold more numbers (three written side by side): go on after the last number found in
+    it, or after its last separator."""
+    if end >= len(text) or not (text[end].isdigit() or text[end] in SEPARATORS):
+        return end
+    if start < floor < end:
+        return floor
+    cut = max(text.rfind(c, start, end) for c in " -/")
+    return cut + 1 if cut > start else end
 
 
 def parse_tel_href(href: str, country: str) -> phonenumbers.PhoneNumber | None:
