@@ -15,7 +15,7 @@ from checks import platform as platform_check
 from checks.attribution import PageContext, attribute
 from checks.contacts import page_emails, page_phones
 from checks.decode import binary_kind, decode_body, strip_controls
-from checks.domains import country_for, host_of, registrable_domain
+from checks.domains import host_of, registrable_domain
 from checks.model import PageAnalysis
 from checks.page import (
     ParsedPage,
@@ -27,6 +27,7 @@ from checks.page import (
     strip_and_read,
 )
 from checks.pdf import pdf_text
+from checks.region import regions_for
 
 # Bigger inputs are cut (and say so in `warnings`): a crawler never hands us more than its own
 # limit (5 MB).
@@ -89,7 +90,7 @@ def analyse_page(
     body: bytes | str,
     *,
     content_type: str | None = None,
-    country: str | None = None,
+    country: str | list[str] | tuple[str, ...] | None = None,
     shop_domain: str | None = None,
     link_text: str = "",
     is_homepage: bool | None = None,
@@ -134,7 +135,8 @@ def _analyse_text(
     link_text: str,
     warnings: list[str] | None = None,
 ) -> PageAnalysis:
-    region = country_for(url, "", country)
+    regions = regions_for(url, "", text, country)  # one country, an ordered list, or inferred
+    region = regions[0]
     text = strip_controls(text)[0]
     blocks = blocks_from_text(text)
     source = "pdf" if kind == "pdf" else "text"
@@ -142,13 +144,13 @@ def _analyse_text(
         url=url, content_type=kind, country=region, text="\n".join(b.text for b in blocks)
     )
     analysis.warnings = list(warnings or ())
-    floods = flood.floods_in(analysis.text)
-    scan = flood.sample_blocks(blocks, floods)
-    phones = phone_check.phones_in_text(scan["phone"], region, source=source)
+    found = flood.survey(analysis.text)
+    scan = flood.sample_blocks(blocks, found)
+    phones = phone_check.phones_in_text(scan["phone"], regions, source=source)
     emails = mail.emails_in_blocks(scan["email"], source=source)
     analysis.phones = phone_check.merge_phones(phones)
     analysis.emails = mail.merge_emails([mail.judge_email(e, shop_domain) for e in emails])
-    flood.cap_findings(analysis, floods)
+    flood.cap_findings(analysis, found)
     analysis.identity = identity_check.find_identity(blocks, region)
     first_line = blocks[0].text[:120] if blocks else ""
     if kind == "pdf":
@@ -184,7 +186,6 @@ def _analyse_html(
     root, furniture = page.root, page.furniture
     analysis = PageAnalysis(url=url, content_type="html", lang=page.lang, title=page.title)
     analysis.warnings = _unique([*(warnings or ()), *page.warnings])
-    analysis.country = region = country_for(url, page.lang, country)
     analysis.chat = chat_check.detect_chat(root, url, page.anchors.hrefs, furniture)
     analysis.platform = platform_check.detect_platform(root, url, furniture)
     analysis.forms = form_check.find_forms(root, furniture)
@@ -196,9 +197,11 @@ def _analyse_html(
     analysis.headings = page.headings
     analysis.text = page.text
     floods = flood.floods_in(page.text)
-    analysis.phones = page_phones(flood.sample_page(page, floods, "phone"), region)
+    regions = regions_for(url, page.lang, page.text, country)  # one country, an ordered list, or inferred
+    analysis.country = region = regions[0]
+    analysis.phones = page_phones(flood.sample_page(page, floods, "phone"), regions)
     analysis.emails = page_emails(flood.sample_page(page, floods, "email"), shop_domain)
-    flood.cap_findings(analysis, floods)
+    flood.cap_findings(analysis, found)
     analysis.page_kind = pagekind.classify_page(
         url, page.title, page.headings, link_text, is_homepage=is_homepage
     )

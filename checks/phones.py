@@ -398,20 +398,24 @@ def _next_search(text: str, start: int, end: int, floor: int) -> int:
     return cut + 1 if cut > start else end
 
 
-def parse_tel_href(href: str, country: str) -> phonenumbers.PhoneNumber | None:
-    """The number in a tel:/callto: href, or None when it is not a valid number."""
+def parse_tel_href(href: str, country: Regions) -> phonenumbers.PhoneNumber | None:
+    """The number in a tel:/callto: href, or None when it is not a valid number in any of the
+    regions (one region or an ordered list)."""
     value = unquote(href).strip()
     value = re.sub(r"^(?:tel|callto)\s*:\s*(?://)?", "", value, flags=re.I).split(";")[0].split("?")[0]
     if _digits(value) < MIN_DIGITS:
         return None
-    try:
-        number = phonenumbers.parse(value, country)
-    except phonenumbers.NumberParseException:
-        return None
-    return number if phonenumbers.is_valid_number(number) else None
+    for region in region_list(country):
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return number
+    return None
 
 
-def phone_from_value(value: str, country: str, source: str, region: str = "main") -> PhoneFinding | None:
+def phone_from_value(value: str, country: Regions, source: str, region: str = "main") -> PhoneFinding | None:
     """A phone number given as a field value (JSON-LD telephone, meta content, tel: href)."""
     number = parse_tel_href(value, country)
     if number is None:
@@ -424,7 +428,7 @@ def phone_from_value(value: str, country: str, source: str, region: str = "main"
         region=region,
         visible=False,
         type=ptype,
-        flags=phone_flags(number, ptype, country),
+        flags=phone_flags(number, ptype, region_list(country)[0]),
         country=num_region,
     )
 
