@@ -196,11 +196,11 @@ def _analyse_html(
     strip_and_read(page)
     analysis.headings = page.headings
     analysis.text = page.text
-    floods = flood.floods_in(page.text)
+    found = flood.survey(page.text)
     regions = regions_for(url, page.lang, page.text, country)  # one country, an ordered list, or inferred
     analysis.country = region = regions[0]
-    analysis.phones = page_phones(flood.sample_page(page, floods, "phone"), regions)
-    analysis.emails = page_emails(flood.sample_page(page, floods, "email"), shop_domain)
+    analysis.phones = page_phones(flood.sample_page(page, found, "phone"), regions)
+    analysis.emails = page_emails(flood.sample_page(page, found, "email"), shop_domain)
     flood.cap_findings(analysis, found)
     analysis.page_kind = pagekind.classify_page(
         url, page.title, page.headings, link_text, is_homepage=is_homepage

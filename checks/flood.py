@@ -3,10 +3,13 @@
 A data dump, a price list of article numbers or a spam page can hold tens of thousands of
 strings shaped like phone numbers or e-mail addresses. Read one by one they would cost minutes
 and store thousands of "contact details", and their random digits would make a shop
-"extra-cost". A page is *flooded* when its visible text holds at least `FLOOD_MIN_COUNT` such
-strings covering at least `FLOOD_MIN_SHARE` of the text, or `FLOOD_HARD_COUNT` whatever their
-share, or when the checks find more than `FLOOD_FINDINGS` values of one channel on it.
+"extra-cost". A page is *flooded* when its visible text holds at least `FLOOD_MIN_COUNT`
+distinct such strings, all of them together covering at least `FLOOD_MIN_SHARE` of the text, or
+`FLOOD_HARD_COUNT` distinct ones whatever their share (one number repeated in every product
+tile is no flood), or when the checks find more than `FLOOD_FINDINGS` values of one channel on it.
 
+Any page with more than `SCAN_LIMIT` candidates of one shape has each block read only up to
+its `SCAN_LIMIT`-th one, so analysis time per MB stays bounded whatever the page repeats.
 On a flooded page the matchers read only the text up to the `FLOOD_SCAN` th candidate of each
 block, at most `FLOOD_CAP` (50) values per channel are kept, each flagged `flood`, and the page
 is marked `PageAnalysis.flooded`: its values are shown but set no tier (checks.findability).
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import dataclass, field
 
 from checks.model import PageAnalysis, TextBlock
 
@@ -39,25 +43,47 @@ FLOOD_CAP = 50
 FLOOD_SCAN = 4 * FLOOD_CAP
 # Tel:/mailto: links and comments read on a flooded page.
 FLOOD_LINKS = 4 * FLOOD_CAP
+# Any page with more candidates of one shape than this (one number repeated in thousands of
+# tiles, say) has each block read up to its SCAN_LIMIT-th candidate: time per MB stays bounded.
+SCAN_LIMIT = 2000
 FLOOD_FLAG = "flood"
 
 
-def floods_in(text: str) -> set[str]:
-    """The channels ("phone", "email") whose shapes flood this text."""
-    out = set()
+@dataclass(slots=True)
+class Survey:
+    """What a page's visible text holds: flooded channels, and how much each matcher may read."""
+
+    floods: set[str] = field(default_factory=set)
+    # channel -> candidates read per block; a channel not in here is read in full
+    limits: dict[str, int] = field(default_factory=dict)
+
+
+def survey(text: str) -> Survey:
+    """Count number- and address-shaped strings: which channels are flooded, which need a bound."""
+    out = Survey()
     size = max(1, len(text))
     for channel, shape in SHAPES.items():
         if channel == "email" and text.count("@") < FLOOD_MIN_COUNT:
             continue
-        count = covered = 0
+        seen: set[str] = set()
+        total = covered = 0
         for match in shape.finditer(text):
-            count += 1
+            total += 1
+            if len(seen) < FLOOD_HARD_COUNT:
+                seen.add(match.group())
             covered += match.end() - match.start()
-            if count >= FLOOD_HARD_COUNT:
-                break
+        count = len(seen)
         if count >= FLOOD_HARD_COUNT or (count >= FLOOD_MIN_COUNT and covered / size >= FLOOD_MIN_SHARE):
-            out.add(channel)
+            out.floods.add(channel)
+            out.limits[channel] = FLOOD_SCAN
+        elif total > SCAN_LIMIT:
+            out.limits[channel] = SCAN_LIMIT
     return out
+
+
+def floods_in(text: str) -> set[str]:
+    """The channels ("phone", "email") whose shapes flood this text."""
+    return survey(text).floods
 
 
 def _head(text: str, shape: re.Pattern[str], limit: int) -> str:
@@ -68,22 +94,23 @@ def _head(text: str, shape: re.Pattern[str], limit: int) -> str:
     return text
 
 
-def sample_blocks(blocks: list[TextBlock], floods: set[str]) -> dict[str, list[TextBlock]]:
-    """Per channel, the blocks its matcher reads: all of them, or their heads when flooded."""
+def sample_blocks(blocks: list[TextBlock], found: Survey) -> dict[str, list[TextBlock]]:
+    """Per channel, the blocks its matcher reads: all of them, or their heads when bounded."""
     out = {}
     for channel, shape in SHAPES.items():
-        if channel in floods:
-            out[channel] = [TextBlock(_head(b.text, shape, FLOOD_SCAN), b.region) for b in blocks]
-        else:
+        limit = found.limits.get(channel)
+        if limit is None:
             out[channel] = blocks
+        else:
+            out[channel] = [TextBlock(_head(b.text, shape, limit), b.region) for b in blocks]
     return out
 
 
-def sample_page(page, floods: set[str], channel: str):
-    """The parsed page as the channel's checks should read it: itself, or cut down when flooded."""
-    if channel not in floods:
+def sample_page(page, found: Survey, channel: str):
+    """The parsed page as the channel's checks should read it: itself, or cut down when bounded."""
+    if channel not in found.limits:
         return page
-    blocks = sample_blocks(page.blocks, floods)[channel]
+    blocks = sample_blocks(page.blocks, found)[channel]
     return dataclasses.replace(
         page,
         blocks=blocks,
@@ -94,9 +121,9 @@ def sample_page(page, floods: set[str], channel: str):
     )
 
 
-def cap_findings(analysis: PageAnalysis, floods: set[str]) -> None:
+def cap_findings(analysis: PageAnalysis, found: Survey) -> None:
     """Mark a flooded page, keep at most FLOOD_CAP values per channel and flag them."""
-    channels = set(floods)
+    channels = set(found.floods)
     if len(analysis.phones) > FLOOD_FINDINGS:
         channels.add("phone")
     if len(analysis.emails) > FLOOD_FINDINGS:
