@@ -75,7 +75,7 @@ _OWN_POSSESSIVE = re.compile(
 
 # First person: the shop speaks of itself.
 OWN_WORDS = re.compile(
-    r"\b(?:ons|onze|wij|we|mij|our|us|we|ourselves|unser\w*|uns|wir|notre|nos|nous|nosotros)\b", re.I
+    r"\b(?:ons|onze|wij|we|mij|jullie|our|us|ourselves|unser\w*|uns|wir|notre|nos|nous|nosotros)\b", re.I
 )
 # The shop's service desk, named without another organisation after it.
 SERVICE_WORDS = re.compile(
@@ -309,20 +309,33 @@ def shop_names(ctx: PageContext, extra: list[str] | tuple[str, ...] = ()) -> Sho
     return names
 
 
+def _is_sentence(line: str) -> bool:
+    """A line of running text rather than a line of an address block: long, or a sentence of
+    five words or more ("Hoe kan ik jullie bereiken?", "... kunt u zich wenden tot:")."""
+    if len(line) > BLOCK_LINE_MAX:
+        return True
+    return line.rstrip()[-1:] in (".", "?", "!", ":") and len(line.split()) >= 5
+
+
 def _block_span(ctx: PageContext, i: int) -> tuple[int, int]:
-    """The address block around line i: the short lines just above and below it."""
+    """The address block around line i: the short non-sentence lines just above and below it.
+    A sentence line right above is included (it introduces the block) and ends the block."""
     lo = i
-    while lo > 0 and i - lo < BLOCK_LINES_UP and len(ctx.lines[lo - 1]) <= BLOCK_LINE_MAX:
+    while lo > 0 and i - lo < BLOCK_LINES_UP:
         lo -= 1
+        if _is_sentence(ctx.lines[lo]):
+            break
     hi = i
-    while hi + 1 < len(ctx.lines) and hi - i < BLOCK_LINES_DOWN and len(ctx.lines[hi + 1]) <= BLOCK_LINE_MAX:
+    while hi + 1 < len(ctx.lines) and hi - i < BLOCK_LINES_DOWN and not _is_sentence(ctx.lines[hi + 1]):
         hi += 1
     return lo, hi
 
 
 def _last_sentence(text: str) -> str:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    return text[ends[-1] :] if ends and ends[-1] < len(text) else (text if not ends else "")
+    """The last sentence of a line (a trailing full stop or colon belongs to it)."""
+    body = text.rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(body[:-1])] if body else []
+    return body[ends[-1] :] if ends else body
 
 
 def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
@@ -420,12 +433,10 @@ def _context_owner(ctx: PageContext, at: int) -> tuple[str, str] | None:
     block_mentions: list[Mention] = []
     for j in range(i - 1, lo - 1, -1):
         above = ctx.lines[j]
+        if _is_sentence(above):  # the sentence that leads into the block ("... wenden tot:")
+            above = _last_sentence(above[-SENTENCE_WIDTH:])
         block_mentions.extend(_mentions(above, names, distance))
         distance += len(above) + 1
-    if lo > 0:  # the paragraph that leads into the block ("... wenden tot:")
-        lead = _last_sentence(ctx.lines[lo - 1][-SENTENCE_WIDTH:])
-        if lead:
-            block_mentions.extend(_mentions(lead, names, distance))
     decisive = _nearest(block_mentions, ("other", "role", "shop_name", "own", "service", "heading"))
     below = " ".join(ctx.lines[i + 1 : hi + 1])
     has_identity = _nearest(block_mentions, ("identity",)) is not None or bool(
@@ -461,7 +472,7 @@ def _from_mention(m: Mention, where: str) -> tuple[str, str]:
         return "shop", f"{place} is the trader's identity block ('{m.text}')"
     if m.kind == "service":
         return "shop", f"{place} names a service desk without another organisation ('{m.text}')"
-    return "shop", f"first-person wording in {place} ('{m.text}')"
+    return "shop", f"{place} speaks of the shop itself ('{m.text}')"
 
 
 def _email_owner(ctx: PageContext, finding: EmailFinding) -> tuple[str, str] | None:

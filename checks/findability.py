@@ -292,15 +292,45 @@ def assess(
         reason_codes=[],
         rule=rule,
     )
-    _verdict(assessment, pages)
+    _verdict(assessment, len(pages))
     return assessment
 
 
-def _verdict(a: Assessment, pages: list[ShopPage]) -> None:
+def reassess(
+    phone_sightings: list[FoundValue],
+    email_sightings: list[FoundValue],
+    chat_vendors: list[str],
+    contact_form_url: str | None,
+    pages_crawled: int,
+    rule: VerdictRule | None = None,
+) -> Assessment:
+    """Tiers, clicks and verdict again from stored sightings (a value's owner changed after the
+    shop was saved: it turned out to be shared by unrelated shops)."""
+    rule = rule or VerdictRule()
+    phone = channel_from_sightings("phone", phone_sightings, rule)
+    email = channel_from_sightings("email", email_sightings, rule)
+    for result in (phone, email):
+        if result.best is None and chat_vendors:
+            result.tier = "chat_only"
+    assessment = Assessment(
+        phone=phone,
+        email=email,
+        chat_vendors=sorted(chat_vendors),
+        contact_form=contact_form_url is not None,
+        contact_form_url=contact_form_url,
+        compliant=False,
+        reasons=[],
+        reason_codes=[],
+        rule=rule,
+    )
+    _verdict(assessment, pages_crawled)
+    return assessment
+
+
+def _verdict(a: Assessment, n: int) -> None:
     rule = a.rule
     codes: list[str] = []
     reasons: list[str] = []
-    n = len(pages)
     for name, result in (("phone", a.phone), ("email", a.email)):
         label = "phone number" if name == "phone" else "e-mail address"
         hidden = [f for f in result.found if not f.visible]

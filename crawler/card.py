@@ -5,6 +5,7 @@ from __future__ import annotations
 from checks.findability import TIER_LABELS, ChannelResult, FoundValue
 from crawler.records import ShopOutcome
 
+MAX_NOT_CREDITED = 8
 CHANNEL_LABELS = {"phone": "Phone number", "email": "E-mail address"}
 SOURCE_LABELS = {
     "tel_link": "a tel: link",
@@ -35,6 +36,8 @@ def _value_lines(channel: str, value: FoundValue) -> list[str]:
     lines = [f"    {value.value}{kind}, shown as {value.raw!r}"]
     lines.append(f"      where: {value.url} ({value.page_type}, {value.region}); {_route(value)}")
     lines.append(f"      seen in: {SOURCE_LABELS.get(value.source, value.source)}")
+    if value.owner_reason:
+        lines.append(f"      whose: {value.owner_reason}")
     if value.flags:
         lines.append(f"      flags: {', '.join(value.flags)}")
     return lines
@@ -49,9 +52,18 @@ def _channel_lines(channel: str, result: ChannelResult) -> list[str]:
         lines += _value_lines(channel, value)
     if len(result.found) > 5:
         lines.append(f"    ... and {len(result.found) - 5} more")
-    if result.third_party:
-        names = ", ".join(v.value for v in result.third_party[:5])
-        lines.append(f"    not credited (belongs to someone else): {names}")
+    for title, values in (
+        ("Not credited, belongs to someone else", result.third_party),
+        ("Not credited, nothing ties it to the shop (it sets no tier)", result.unattributed),
+    ):
+        if values:
+            lines.append(f"  {title}:")
+        for value in values[:MAX_NOT_CREDITED]:
+            lines.append(
+                f"    {value.value} on {value.url} ({value.page_type}): {value.owner_reason or 'third party'}"
+            )
+        if len(values) > MAX_NOT_CREDITED:
+            lines.append(f"    ... and {len(values) - MAX_NOT_CREDITED} more")
     return lines
 
 

@@ -38,6 +38,8 @@ JSON_COLUMNS: dict[str, tuple[str, ...]] = {
     "pages": ("path",),
     "findings": ("flags",),
     "results": ("chat_vendors", "reasons", "reason_codes"),
+    "shared_values": ("shop_ids",),
+    "value_sightings": ("identity",),
 }
 # Internal tables a reader never needs (hidden in Datasette).
 INTERNAL_TABLES: tuple[str, ...] = (
@@ -347,6 +349,35 @@ def _owner_columns(db: sqlite_utils.Database) -> None:
     _create_views(db)
 
 
+def _shared_values(db: sqlite_utils.Database) -> None:
+    """Values seen on several unrelated shops of a run (reports/shared.py)."""
+    db.execute(
+        """CREATE TABLE value_sightings (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    channel TEXT NOT NULL CHECK (channel IN ('phone', 'email')),
+    value TEXT NOT NULL,
+    shop_id TEXT NOT NULL REFERENCES shops(id),
+    domain TEXT,
+    identity TEXT,
+    PRIMARY KEY (run_id, channel, value, shop_id)
+)"""
+    )
+    db.execute("CREATE INDEX idx_value_sightings_shop ON value_sightings(run_id, shop_id)")
+    db.execute(
+        """CREATE TABLE shared_values (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    channel TEXT NOT NULL CHECK (channel IN ('phone', 'email')),
+    value TEXT NOT NULL,
+    shops INTEGER NOT NULL,
+    unrelated_shops INTEGER NOT NULL,
+    shared INTEGER NOT NULL CHECK (shared IN (0, 1)),
+    shop_ids TEXT,
+    PRIMARY KEY (run_id, channel, value)
+)"""
+    )
+    db.execute("CREATE INDEX idx_shared_values_shared ON shared_values(shared, unrelated_shops)")
+
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 # Ordered; names are permanent. Append new migrations, never edit shipped ones.
 MIGRATIONS: tuple[Migration, ...] = (
@@ -356,6 +387,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0004_views", _create_views),
     ("0005_register_channel", _register_channel),
     ("0006_finding_owner", _owner_columns),
+    ("0007_shared_values", _shared_values),
 )
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import sqlite_utils
 
 from reports.schema import JSON_COLUMNS, RUN_STATUSES, migrate
+from reports.shared import record_shop
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Seconds a writer waits for another process's write lock before giving up.
@@ -93,6 +94,8 @@ class Store:
 
     def __init__(self, path: str | Path, *, timeout: float = BUSY_TIMEOUT_S) -> None:
         self.path = Path(path)
+        self.rejudged: list[str] = []  # shops the last save_shop re-judged (shared values)
+        self._tables: set[str] | None = None
         _check_file(self.path)
         try:
             conn = sqlite3.connect(str(self.path), timeout=timeout)
@@ -260,6 +263,23 @@ class Store:
                 if rows:
                     self.db[table].insert_all(_first_per_key(rows, key))
             self.db["results"].insert(result_row)
+            # values on several unrelated shops belong to none: re-judge them in this transaction
+            if "value_sightings" in self._columns_cache_tables():
+                self.rejudged = record_shop(self.db, run_id, shop_id, finding_rows)
+
+    def _columns_cache_tables(self) -> set[str]:
+        if self._tables is None:
+            self._tables = set(self.db.table_names())
+        return self._tables
+
+    def shared_values(self, run_id: int) -> list[dict]:
+        """Values seen on several unrelated shops of a run, with the shops."""
+        with self._errors():
+            rows = self.db.query(
+                "SELECT * FROM shared_values WHERE run_id = ? AND shared = 1 ORDER BY unrelated_shops DESC, value",
+                [run_id],
+            )
+            return [_decode("shared_values", r) for r in rows]
 
     def results(self, run_id: int) -> list[dict]:
         """A run's results, by shop id, with JSON columns decoded."""

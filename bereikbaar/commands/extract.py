@@ -55,9 +55,10 @@ def _print_card(result: dict) -> None:
             notes += f.get("flags", [])
             if not f["visible"]:
                 notes.append("invisible")
-            if f["third_party"]:
-                notes.append("third party")
-            echo(f"  {f['value']:<28} {f['source']:<12} {f['region']:<7} {', '.join(notes)}")
+            owner = f.get("owner") or ("third_party" if f["third_party"] else "shop")
+            echo(f"  {f['value']:<28} {owner:<11} {f['source']:<12} {f['region']:<7} {', '.join(notes)}")
+            if f.get("owner_reason"):
+                echo(f"      owner: {f['owner_reason']}")
             if f.get("context"):
                 echo(f"      “{f['context'][:110]}”")
     chat = result["chat"]
