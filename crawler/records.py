@@ -84,7 +84,7 @@ def _owner(finding: PhoneFinding | EmailFinding) -> tuple[str, str]:
     return finding.owner, finding.owner_reason
 
 
-def _credited(finding: PhoneFinding | EmailFinding) -> bool:
+def credited(finding: PhoneFinding | EmailFinding) -> bool:
     """Whether a value counts for the shop (as checks.findability counts it): visible, owned by
     the shop, not a placeholder."""
     return finding.visible and _owner(finding)[0] == "shop" and not UNCREDITED_FLAGS & set(finding.flags)
@@ -113,7 +113,7 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "phone_type": p.type,
                 "flags": flags,
                 "context": p.context[:MAX_CONTEXT],
-                "tier": tier if _credited(p) and not p.is_fax else None,
+                "tier": tier if credited(p) and not p.is_fax else None,
             }
         )
     for e in a.emails:
@@ -131,7 +131,7 @@ def _finding_rows(page: ShopPage) -> list[dict[str, Any]]:
                 "owner_reason": _owner(e)[1],
                 "flags": list(e.flags),
                 "context": e.context[:MAX_CONTEXT],
-                "tier": tier if _credited(e) else None,
+                "tier": tier if credited(e) else None,
             }
         )
     for c in a.chat:

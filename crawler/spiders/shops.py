@@ -23,11 +23,11 @@ from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
 from checks.domains import host_of, registrable_domain
-from checks.findability import UNCREDITED_FLAGS, VerdictRule
+from checks.findability import VerdictRule
 from crawler.analysis import AnalysisPool, default_workers
 from crawler.config import CrawlConfig
 from crawler.graph import url_key
-from crawler.records import ShopOutcome, build_outcome
+from crawler.records import ShopOutcome, build_outcome, credited
 from crawler.shoplist import ShopList, load_shop_list
 from crawler.shopstate import USEFUL_MIN_SCORE, PageRecord, ShopState
 from crawler.status import bot_wall, classify_homepage_failure, describe_failure
@@ -268,14 +268,8 @@ class ShopsSpider(scrapy.Spider):
         record.analysis = analysis
         stats.inc_value("bereikbaar/pages/analysed")
         if record.is_homepage:
-            state.phone_home = any(
-                p.visible and not p.third_party and not p.is_fax and not UNCREDITED_FLAGS & set(p.flags)
-                for p in analysis.phones
-            )
-            state.email_home = any(
-                e.visible and not e.third_party and not UNCREDITED_FLAGS & set(e.flags)
-                for e in analysis.emails
-            )
+            state.phone_home = any(credited(p) and not p.is_fax for p in analysis.phones)
+            state.email_home = any(credited(e) for e in analysis.emails)
         clicks = state.best_clicks.get(record.key, record.clicks)
         edges = 0
         for link in analysis.links:
