@@ -19,10 +19,17 @@ from checks.domains import has_public_suffix, registrable_domain
 from checks.model import EmailFinding, TextBlock, best_per_value
 from checks.thirdparty import domain_is_third_party, names_third_party
 
+# The local part: letters, digits and ._%+- , an apostrophe between letters ("d'souza",
+# "o'brien"; a typographic one is read as "'"), or a quoted string ("john.doe"@...). A local
+# part never starts right after a letter and an apostrophe (that is the middle of one).
 EMAIL = re.compile(
-    r"(?<![\w.%+\-/])([a-z0-9][a-z0-9._%+\-]{0,63})@((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])",
+    r"(?<![\w.%+\-/])(?<!\w['’])"
+    r"(\"[^\"\s@\\]{1,62}\"|[a-z0-9](?:[a-z0-9._%+\-]|['’](?=[a-z0-9])){0,63})"
+    r"@((?:[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])",
     re.I,
 )
+# A quoted local part that is an ordinary one inside its quotes means the same address.
+DOT_ATOM = re.compile(r"^[a-z0-9][a-z0-9._%+\-']*$", re.I)
 # A domain-like tail that is really a file: logo@2x.png, sprite@3x.webp
 FILE_EXTENSIONS = frozenset(
     [
@@ -142,6 +149,37 @@ def _spaced_at(m: re.Match) -> str:
     return m.group(0)
 
 
+# "@" with a space on one side only ("info @shop.nl", "info@ shop.nl") is a broken address.
+ONE_SPACED_AT = re.compile(r"(?<=[\w.\-])\s+@(?=[^\s@])|(?<=[^\s@])@\s+(?=\w)")
+# "@" with spaces on both sides joins two words only when the result is a plausible address
+# ("Like ons @ facebook.com" is a social handle sentence, not ons@facebook.com).
+SPACED_BOTH_AT = re.compile(r"([\w.\-+']+)\s+@\s+([a-z0-9\-]+(?:\s?\.\s?[a-z0-9\-]+)*)(\s?/)?", re.I)
+# Mail wording that introduces the address: "E-mail: jan @ shop.nl", "mail naar jan @ ...".
+MAIL_INTRO = re.compile(
+    r"(?i:\b(?:e-?mail(?:adres|adresse|address)?|mail(?:adres)?|courriel|adresse|write|schrijf|"
+    r"schreiben\s+sie|écrivez)\b\s*(?::|\s(?:naar|aan|to|an|à|via|op|at|ons\s+op)\b\s*:?))\s*$"
+)
+LOCAL_PART_MARKS = frozenset("._-+0123456789")
+
+
+def _join_spaced_both(m: re.Match) -> str:
+    """Join `word @ domain` when the word is a usual mailbox name, looks like a local part (a
+    dot, dash, digit...) or follows mail wording, and the domain is not a URL with a path."""
+    local = m.group(1)
+    if m.group(3):  # "@ twitter.com/shop": a profile URL
+        return m.group(0)
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    before = m.string[max(line_start, m.start() - 40) : m.start()]
+    plausible = (
+        local.lower() in MAILBOX_WORDS
+        or any(c in LOCAL_PART_MARKS for c in local)
+        or MAIL_INTRO.search(before) is not None
+    )
+    if not plausible:
+        return m.group(0)
+    return f"{local}@{m.group(2)}" + (m.group(3) or "")
+
+
 SPACED_DOT = re.compile(
     r"(@[a-z0-9\-]{1,63})(?:\s+(?:DOT|dot|punt|punkt)\s+|\s+\.\s*|\.\s+)(?=[a-z]{2,24}\b)", re.I
 )
@@ -181,7 +219,9 @@ def _b64(text: str) -> str:
 
 def clean_address(local: str, domain: str) -> str | None:
     """The normalised address, or None when it is a false positive."""
-    local = JSON_ESCAPE_PREFIX.sub("", local)
+    local = JSON_ESCAPE_PREFIX.sub("", local).replace("’", "'")
+    if local.startswith('"') and DOT_ATOM.match(local[1:-1]):
+        local = local[1:-1]
     domain = domain.lower().rstrip(".")
     if not local or len(local) > 64 or local.startswith(".") or ".." in local:
         return None
@@ -240,7 +280,9 @@ def demunge(text: str) -> str:
     text = MUNGED_AT.sub("@", text)
     text = MUNGED_DOT.sub(".", text)
     text = SPACED_AT.sub(_spaced_at, text)
-    text = re.sub(r"(?<=[\w.\-])\s+@\s*|\s*@\s+(?=\w)", "@", text)
+    if " @ " in text or "\u00a0@" in text:
+        text = SPACED_BOTH_AT.sub(_join_spaced_both, text)
+    text = ONE_SPACED_AT.sub("@", text)
     text = SPACED_DOT.sub(r"\1.", text)
     return text
 
