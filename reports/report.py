@@ -158,6 +158,7 @@ class ReportData:
     history: list[RunPoint]
     comparison: Comparison | None
     generated_at: str
+    shared_values: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _json_list(value: Any) -> list:
@@ -221,7 +222,8 @@ def _evidence(conn: sqlite3.Connection, run_id: int, tables: set[str]) -> dict[t
     rows = conn.execute(
         """select shop_id, channel, value, url from findings
            where run_id = ? and channel in ('phone', 'email')
-             and coalesce(third_party, 0) = 0 and coalesce(visible, 1) = 1
+             and coalesce(owner, case when third_party = 1 then 'third_party' else 'shop' end) = 'shop'
+             and coalesce(visible, 1) = 1
            order by coalesce(clicks, 999999), url""",
         (run_id,),
     )
@@ -442,6 +444,7 @@ def load_report(
             old_run = pick_run(conn, compare_id, db_name)
             comparison = compare_runs(load_results(conn, old_run["id"]), shops, old_run)
         history = load_history(conn, run)
+        shared = load_shared_values(conn, run["id"])
     finally:
         conn.close()
     return ReportData(
@@ -453,7 +456,34 @@ def load_report(
         history=history,
         comparison=comparison,
         generated_at=generated_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        shared_values=shared,
     )
+
+
+# The report lists at most this many shared values (the database holds them all).
+MAX_SHARED_LISTED = 50
+
+
+def load_shared_values(conn: sqlite3.Connection, run_id: int) -> list[dict[str, Any]]:
+    """Values that 3 or more unrelated shops of the run show (reports/shared.py), most shops first."""
+    tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if "shared_values" not in tables:
+        return []
+    rows = conn.execute(
+        """select channel, value, shops, unrelated_shops, shop_ids from shared_values
+           where run_id = ? and shared = 1 order by unrelated_shops desc, value limit ?""",
+        (run_id, MAX_SHARED_LISTED),
+    )
+    return [
+        {
+            "channel": r["channel"],
+            "value": r["value"],
+            "shops": r["shops"],
+            "unrelated_shops": r["unrelated_shops"],
+            "shop_ids": _json_list(r["shop_ids"]),
+        }
+        for r in rows
+    ]
 
 
 def write_atomically(text: str, out: str | Path) -> None:

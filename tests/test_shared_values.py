@@ -169,3 +169,20 @@ def test_shared_values_show_in_the_database_as_json(store):
         _save(store, shop, None)
     raw = store.db.execute("SELECT shop_ids FROM shared_values").fetchone()[0]
     assert json.loads(raw) == ["alpha-tuin.nl", "bravo-lampen.nl", "charlie-fiets.be"]
+
+
+def test_the_report_lists_shared_values_with_their_shops(store, tmp_path):
+    from reports.report import load_report
+    from reports.templates.html_report import render_html
+    from reports.templates.md_report import render_markdown
+
+    for shop in ("alpha-tuin.nl", "bravo-lampen.nl", "charlie-fiets.be"):
+        _save(store, shop, None)
+    store.finish_run(store.run_id)
+    data = load_report(store.path, store.run_id)
+    assert [v["value"] for v in data.shared_values] == [SHARED_PHONE]
+    md = render_markdown(data)
+    assert "## Contact details shared by unrelated shops" in md
+    assert f"| {SHARED_PHONE} | phone | 3 | alpha-tuin.nl, bravo-lampen.nl, charlie-fiets.be |" in md
+    html = render_html(data)
+    assert 'id="shared"' in html and "charlie-fiets.be" in html

@@ -219,6 +219,21 @@ def _shops(data: ReportData) -> str:
     )
 
 
+def _shared(data: ReportData) -> str:
+    if not data.shared_values:
+        return ""
+    rows = "".join(
+        f'<tr><td>{_e(v["value"])}</td><td>{_e(v["channel"])}</td><td class="num">{_e(v["unrelated_shops"])}</td>'
+        f"<td>{_e(', '.join(v['shop_ids'][:12]))}</td></tr>"
+        for v in data.shared_values
+    )
+    return (
+        f'<section id="shared"><h2>Contact details shared by unrelated shops</h2><p>{_e(text.SHARED_INTRO)}</p>'
+        "<table><thead><tr><th>Value</th><th>Channel</th><th>Unrelated shops</th><th>Shops</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></section>"
+    )
+
+
 def _method(data: ReportData) -> str:
     tiers = "".join(
         f"<tr><td>{_e(TIER_LABELS[t])}</td><td>{_e(meaning)}</td></tr>" for t, meaning in text.TIER_MEANINGS
@@ -231,6 +246,7 @@ def _method(data: ReportData) -> str:
         f"<table><thead><tr><th>Tier</th><th>Meaning</th></tr></thead><tbody>{tiers}</tbody></table>"
         f"<h3>The {_e(data.max_clicks)}-click rule</h3><p>{_e(text.rule_text(data.max_clicks))}</p>"
         f"<h3>Legal basis</h3><p>{_e(text.LEGAL_BASIS)}</p>"
+        f"<h3>Whose contact detail is it</h3><p>{_e(text.ATTRIBUTION)}</p>"
         f"<h3>What “not assessed” means</h3><p>{_e(text.NOT_ASSESSED)}</p>"
         f"<h3>Limits</h3><p>{_e(text.LIMITS)}</p>"
         f'<h3>This run</h3><dl class="facts">{facts}</dl></section>'
@@ -245,6 +261,7 @@ def render_html(data: ReportData) -> str:
         _charts(data),
         _comparison(data.comparison, data) if data.comparison else "",
         _shops(data),
+        _shared(data),
         _method(data),
         f"<footer>Generated {_e(data.generated_at)} by bereikbaar from {_e(data.db_name)}.</footer>",
     ]

@@ -148,6 +148,18 @@ def _shops(data: ReportData) -> list[str]:
     return ["## Shop by shop", "", _table(header, rows)]
 
 
+def _shared(data: ReportData) -> list[str]:
+    if not data.shared_values:
+        return []
+    rows = [
+        [_md(v["value"]), _md(v["channel"]), str(v["unrelated_shops"]), _md(", ".join(v["shop_ids"][:12]))]
+        for v in data.shared_values
+    ]
+    header = ["Value", "Channel", "Unrelated shops", "Shops"]
+    return ["## Contact details shared by unrelated shops", "", _md(text.SHARED_INTRO), "",
+            _table(header, rows, numeric={2}), ""]  # fmt: skip
+
+
 def _method(data: ReportData) -> list[str]:
     tiers = [[_md(TIER_LABELS[t]), _md(m)] for t, m in text.TIER_MEANINGS]
     return [
@@ -165,6 +177,10 @@ def _method(data: ReportData) -> list[str]:
         "### Legal basis",
         "",
         _md(text.LEGAL_BASIS),
+        "",
+        "### Whose contact detail is it",
+        "",
+        _md(text.ATTRIBUTION),
         "",
         "### What “not assessed” means",
         "",
@@ -197,5 +213,13 @@ def render_markdown(data: ReportData) -> str:
     ]
     if data.comparison:
         lines += [*_comparison(data.comparison, data), ""]
-    lines += [*_shops(data), "", *_method(data), "", f"Generated {_md(data.generated_at)} by bereikbaar.", ""]
+    lines += [
+        *_shops(data),
+        "",
+        *_shared(data),
+        *_method(data),
+        "",
+        f"Generated {_md(data.generated_at)} by bereikbaar.",
+        "",
+    ]
     return "\n".join(lines)

@@ -40,6 +40,25 @@ NOT_ASSESSED = (
     "figure and percentage: 'we could not look' never counts as 'they have none'."
 )
 
+ATTRIBUTION = (
+    "Every phone number and e-mail address gets an owner with its evidence: the shop's own (on its "
+    "homepage, contact page, header or footer; an e-mail on the shop's domain or on a domain its own name "
+    "spells; in the block with its KvK/VAT number; first-person wording such as 'bel ons'), someone else's "
+    "(the sentence or address block names another organisation, recognised by its legal form or an "
+    "institution word such as Stichting, B.V., GmbH, commissie, ombudsman, Schlichtungsstelle; wording "
+    "about disputes, complaints, supervision, payment or delivery by another party), or unknown. Only the "
+    "shop's own values set a tier. A value found only in terms, privacy statements or imprints needs "
+    "positive evidence; without it, it is kept as 'unknown' and counts for nothing. A value shown by "
+    "3 or more unrelated shops of a run (different domains and different registration numbers) belongs to "
+    "none of them."
+)
+
+SHARED_INTRO = (
+    "Phone numbers and e-mail addresses that 3 or more unrelated shops of this run show. They belong to "
+    "none of these shops (a disputes body, a payment provider, a theme's demo number) and were not "
+    "credited to any of them."
+)
+
 LIMITS = (
     "The crawler reads the HTML, plain text and PDF files the shop's server sends; it does not run "
     "JavaScript. A phone number or chat widget that only appears after scripts run is not seen, so "
