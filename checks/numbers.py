@@ -34,6 +34,9 @@ _TIME = (
     r"(?:,?\s*(?:om|um|at|à|a|le|,|-)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:[:.][0-5]\d)?"
     r"(?:\s*(?:uur|u\.|Uhr|h|hrs|am|pm|AM|PM))?)?"
 )
+# A two-digit year counts only before a time or at the end of the digits ("06-12-34 56 78" is a
+# phone number written in pairs).
+_TIME_AHEAD = r"\s*(?:om|um|at|à|,)?\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d"
 # Dates in every common order and separator, with or without a time after them. A date with
 # spaces between its parts must not continue a digit group before it ("030 06 12 2023").
 DATE = re.compile(
@@ -42,7 +45,7 @@ DATE = re.compile(
     rf"|{_MONTH}(?P<b>[-./]){_DAY}(?P=b){_YEAR}"
     rf"|{_YEAR}(?P<c>[-./]){_MONTH}(?P=c){_DAY}"
     rf"|(?<!\d )(?:{_DAY} {_MONTH} {_YEAR}|{_YEAR} {_MONTH} {_DAY})"
-    rf"|{_DAY}(?P<d>[-./]){_MONTH}(?P=d)\d{{2}}(?![-./ ]?\d)"
+    rf"|{_DAY}(?P<d>[-./]){_MONTH}(?P=d)\d{{2}}(?:(?={_TIME_AHEAD})|(?![-./ ]?\d))"
     rf"){_TIME}(?!\d)(?![-./]\d)"
 )
 
@@ -60,7 +63,7 @@ _ID_WORDS = (
     r"ondernemings\w*|entreprise|num[ée]ro\s+d'entreprise|identifi\w*|wirtschafts-?id\w*|"
     r"umsatzsteuer\w*|company\s+(?:no|number|reg\w*|id)|registration|registered|regist(?:er|re)|"
     r"reg\.?-?\s?nr|tax\s+(?:id|no|number|code)|btw-?\w*|vat-?\w*|chamber\s+of\s+commerce|"
-    r"immatricul\w*|partita\s+iva|bankrekening\w*|rekeningnummer|kontonummer|account\s+(?:no|number)"
+    r"immatricul\w*|tva\s+intra-?communautaire|n°\s*tva|partita\s+iva|bankrekening\w*|rekeningnummer|kontonummer|account\s+(?:no|number)"
 )
 _GAP_WORD = (
     r"(?:[A-ZÀ-Þ][\w'’\-]{0,24}|in|and|und|et|en|de|du|des|la|le|of|under|sous|bei|beim|am|van|"
@@ -68,7 +71,7 @@ _GAP_WORD = (
 )
 ID_LABEL = re.compile(
     rf"(?:(?<![\w.])(?:{_ID_ABBREVIATIONS})|(?i:(?<![\w.])(?:{_ID_WORDS})))"
-    rf"(?:[\s.:#°/\-]*{_GAP_WORD}){{0,4}}[\s.:#°/\-]*$"
+    rf"(?:[\s.:#°/\-]*{_GAP_WORD}){{0,6}}[\s.:#°/\-]*$"
 )
 
 

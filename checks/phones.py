@@ -141,8 +141,8 @@ def _snippet(text: str, start: int, end: int, width: int = 60) -> str:
     return ("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
-def _label_window(text: str, start: int, above: str, width: int = 40) -> str:
-    """The 40 characters before a number; a number that opens its block takes the block above
+def _label_window(text: str, start: int, above: str, width: int = 60) -> str:
+    """The 60 characters before a number; a number that opens its block takes the block above
     as its label (`<dt>Fax</dt><dd>020 ...</dd>`, a label cell next to the number)."""
     before = text[max(0, start - width) : start]
     if start < 8 and above:
