@@ -29,6 +29,11 @@ CANDIDATE_TRUNK = re.compile(
     r"(?:\+\s?\d|\((?<![\w,]\()(?<!\d\.\()0|0(?<![\w,]0)(?<!\d\.0))[\d \u00a0().\-/\u2013]{5,28}\d"
 )
 MIN_DIGITS, MAX_DIGITS = 7, 15
+# An extension written after a number: "x456", "ext. 12", "Durchwahl -12", "toestel 3".
+EXTENSION = re.compile(
+    r"[ \u00a0,]*(?:x|ext\.?|extension|Durchwahl|DW|App\.|poste|toestel|tst\.?)[ \u00a0]*[-.:#]?[ \u00a0]*\d{1,6}\b",
+    re.I,
+)
 
 TYPE_NAMES: dict[int, str] = {
     PhoneNumberType.FIXED_LINE: "fixed_line",
@@ -300,12 +305,16 @@ def _numbers_in(text: str, s: int, e: int, regions: tuple[str, ...], labelled: b
             pos += 1
         if _digits(text[pos:e]) < MIN_DIGITS:
             break
-        found = _match(text, pos, e, regions, labelled, boundary)
+        found = _match(text, pos, e, regions, False, boundary)
         boundary = False
         if not found and _digits(text[pos:e]) >= 2 * MIN_DIGITS and not text[pos:e].isdigit():
             one = _split(text, pos, e, regions)
             found = [one] if one else []
             boundary = bool(one)
+        if not found and labelled and not out:
+            # a number under a phone label that no region of the shop reads: a neighbour's
+            # (only the first number of a run: the label is not the next one's)
+            found = _match(text, pos, e, regions, True)
         if not found:
             break
         out.extend(found)
@@ -366,6 +375,9 @@ def phones_in_text(
                     label = _label_window(text, m_start, above)
                     if _not_phone_label(label):
                         continue
+                    ext = EXTENSION.match(text, m_end)
+                    if ext:  # the extension stays in raw; the value is the number itself
+                        m_raw = text[m_start : ext.end()]
                     e164, ptype, _region = describe(number)
                     finding = PhoneFinding(
                         value=e164,

@@ -295,3 +295,100 @@ def test_hidden_elements_hide_their_numbers(wrapper, visible):
     mark_regions(page)
     strip_and_read(page)
     assert ("020-1234567" in page.text) is visible
+
+
+# Two or more numbers written side by side: (text, regions, expected E.164 values)
+SIDE_BY_SIDE = [
+    ("Bel 030-765 4321 - 06-12345678", "NL", ["+31307654321", "+31612345678"]),
+    ("Bel 030-765 4321 - 06-98765432", "NL", ["+31307654321"]),  # 069 is no Dutch mobile range
+    ("020 123 4567 / 06 12345678", "NL", ["+31201234567", "+31612345678"]),
+    ("020 123 4567 - 06 12345678 - 010 414 1414", "NL", ["+31201234567", "+31612345678", "+31104141414"]),
+    ("Tel 0201234567 0612345678", "NL", ["+31201234567", "+31612345678"]),
+    ("030 765432106 12345678", "NL", ["+31307654321", "+31612345678"]),  # adjacent <span>s, joined
+    ("+31 20 123 4567+31 6 12345678", "NL", ["+31201234567", "+31612345678"]),
+    ("020 123 4567+31 6 12345678", "NL", ["+31201234567", "+31612345678"]),
+    ("+32 2 511 11 11+32 470 12 34 56", "BE", ["+3225111111", "+32470123456"]),
+    ("02 511 11 11 - 0470 12 34 56", "BE", ["+3225111111", "+32470123456"]),
+    ("030 12345678 / 0151 12345678", "DE", ["+493012345678", "+4915112345678"]),
+    ("(212) 555-0100(212) 555-0199", "US", ["+12125550100", "+12125550199"]),
+    ("212-555-0100 / 212-555-0199", "US", ["+12125550100", "+12125550199"]),
+]
+
+
+@pytest.mark.parametrize("text,country,expected", SIDE_BY_SIDE, ids=[c[0][:40] for c in SIDE_BY_SIDE])
+def test_numbers_side_by_side(text, country, expected):
+    assert sorted(found(text, country)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "html,expected",
+    [
+        ("<p><span>030 7654321</span><span>06 12345678</span></p>", ["+31307654321", "+31612345678"]),
+        ("<p>Tel <b>020 123 4567</b><b>06 12345678</b></p>", ["+31201234567", "+31612345678"]),
+        (
+            "<p><a href='#'>020 123 4567</a><a href='#'>+31 6 12345678</a></p>",
+            ["+31201234567", "+31612345678"],
+        ),
+    ],
+)
+def test_numbers_in_adjacent_inline_elements(html, expected):
+    assert sorted(analyse_html(f"<body>{html}</body>")) == sorted(expected)
+
+
+# Extensions glued on: the number is recorded, the extension stays in raw only.
+EXTENSIONS = [
+    ("+1 212 555 0100 x456", "US", "+12125550100", "x456"),
+    ("+1 212 555 0100 ext. 12", "NL", "+12125550100", "ext. 12"),
+    ("(212) 555-0100 ext 7", "US", "+12125550100", "ext 7"),
+    ("+44 20 7946 0958 ext. 201", "GB", "+442079460958", "ext. 201"),
+    ("Tel. 030 123456 Durchwahl -12", "DE", "+4930123456", "Durchwahl -12"),
+    ("Telefon 089 1234567, Durchwahl 12", "DE", "+49891234567", "Durchwahl 12"),
+    ("Bel 020 123 4567 toestel 3", "NL", "+31201234567", "toestel 3"),
+]
+
+
+@pytest.mark.parametrize("text,country,value,ext", EXTENSIONS, ids=[c[0][:40] for c in EXTENSIONS])
+def test_extensions(text, country, value, ext):
+    f = found(text, country)[value]
+    assert f.raw.endswith(ext)
+
+
+# National numbers read in an ordered list of regions: the first that validates wins.
+REGION_LISTS = [
+    ("Call (212) 555-0100", ("US",), ["+12125550100"]),
+    ("Call (212) 555-0100", ("NL",), []),
+    ("Call (212) 555-0100", ("NL", "US"), ["+12125550100"]),
+    ("Phone 212-555-0100", ("US", "CA"), ["+12125550100"]),
+    ("Toll-free 1-800-555-0199", ("US",), ["+18005550199"]),
+    ("Toll free: 1 (800) 555-0199", ("US",), ["+18005550199"]),
+    ("Montreal (514) 555-0123", ("CA", "US"), ["+15145550123"]),
+    ("Phone 030 12345678", ("DE",), ["+493012345678"]),
+    ("Phone 089 1234567", ("NL", "DE"), ["+49891234567"]),
+    ("Bel 020 123 4567", ("NL", "BE"), ["+31201234567"]),
+    ("Bel 02 511 11 11", ("NL", "BE"), ["+3225111111"]),
+    ("Bel 0470 12 34 56", ("NL", "BE"), ["+32470123456"]),
+    ("Téléphone : 01 23 45 67 89", ("BE", "FR"), ["+33123456789"]),
+    ("SKU 2125550100", ("US",), []),
+    ("Order 212-555-0100", ("US",), []),
+]
+
+
+@pytest.mark.parametrize(
+    "text,regions,expected", REGION_LISTS, ids=[f"{c[0][:30]}-{c[1]}" for c in REGION_LISTS]
+)
+def test_region_lists(text, regions, expected):
+    got = {f.value for f in merge_phones(phones_in_text([TextBlock(text)], "XX", regions=regions))}
+    assert sorted(got) == sorted(expected)
+
+
+def test_first_region_decides_foreign():
+    got = {f.value: f for f in phones_in_text([TextBlock("Bel 02 511 11 11 of 020 123 4567")], ("NL", "BE"))}
+    assert "foreign" in got["+3225111111"].flags
+    assert "foreign" not in got["+31201234567"].flags
+
+
+def test_tel_href_in_a_region_list():
+    from checks.phones import parse_tel_href
+
+    assert parse_tel_href("tel:(212) 555-0100", ("NL", "US")).country_code == 1
+    assert parse_tel_href("tel:(212) 555-0100", "NL") is None
