@@ -77,25 +77,15 @@ def normalise(channel: str, value: str) -> str:
 # --- who the engine says a value belongs to ------------------------------------------------
 
 
-def owner_with_legacy_fallback(finding: Any, page_findings: Iterable[Any]) -> str:
-    """The finding's owner; while the engine does not yet attribute owners (every finding on the
-    page is `unknown`), the old `third_party` bool decides. Remove the fallback once every
-    finding carries a real owner (issue 9, part 1)."""
-    if any(getattr(f, "owner", "unknown") != "unknown" for f in page_findings):
-        return finding.owner
-    return "third_party" if finding.third_party else "shop"
-
-
 def engine_view(analysis: Any) -> dict[str, dict[str, Any]]:
     """Per channel, value -> the engine's best finding for it and the owner it gives."""
-    findings = list(analysis.phones) + list(analysis.emails)
     out: dict[str, dict[str, Any]] = {}
     for channel, items in (("phone", analysis.phones), ("email", analysis.emails)):
         by_value: dict[str, Any] = {}
         for f in items:
             value = normalise(channel, f.value)
             cur = by_value.get(value)
-            owner = owner_with_legacy_fallback(f, findings)
+            owner = f.owner
             credited = is_credited(f, owner)
             if cur is None or (credited, f.visible) > (cur["credited"], cur["finding"].visible):
                 by_value[value] = {"finding": f, "owner": owner, "credited": credited}

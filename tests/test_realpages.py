@@ -241,16 +241,3 @@ def test_scoring_follows_the_readme() -> None:
         ("+31611111111", "missed"),
         ("info@winkel.nl", "missed"),
     }
-
-
-def test_legacy_owner_fallback() -> None:
-    """While no finding on a page has an owner, the old `third_party` bool decides."""
-    from bench.accuracy import owner_with_legacy_fallback
-    from checks.model import PhoneFinding
-
-    own = PhoneFinding("+31201234567", "", "text")
-    other = PhoneFinding("+31703105310", "", "text", third_party=True)
-    assert owner_with_legacy_fallback(own, [own, other]) == "shop"
-    assert owner_with_legacy_fallback(other, [own, other]) == "third_party"
-    attributed = PhoneFinding("+31301234567", "", "text", owner="third_party", third_party=True)
-    assert owner_with_legacy_fallback(own, [own, attributed]) == "unknown"

@@ -1,0 +1,566 @@
+"""Transformations of a saved page that must not change what the checks find on it.
+
+`rename` gives every organisation (the shop's and third parties'), their domains, the cities
+and the phone numbers on a page fresh invented ones, consistently, and returns the mapping so
+the expected findings can be mapped the same way. `reshuffle` reorders paragraphs and sentences
+whose order carries no meaning and swaps contact labels for equivalent wordings. Both work on
+the raw page (HTML or text) as a string, so attributes, JSON-LD, `tel:`/`mailto:` links and the
+usual obfuscations (HTML entities, percent-encoding, Cloudflare's hex, reversed text) change with
+the text. Everything is seeded: the same page and seed give the same variant.
+
+Used by tests/test_metamorphic.py. This module knows nothing of the checks' rules.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import urllib.parse
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import phonenumbers
+
+# --- words that stay when a name is renamed --------------------------------------------------
+
+# Legal forms, written as they appear (matched case-sensitively after a name or before it).
+LEGAL_FORMS_AFTER = (
+    r"B\.\s?V\.|BV|B\.V|N\.\s?V\.|NV|nv|bv|V\.O\.F\.|VOF|vof|C\.V\.|"
+    r"BVBA|bvba|BV\s?BA|SPRL|sprl|SRL|srl|vzw|VZW|asbl|ASBL|CommV|"
+    r"GmbH\s*&\s*Co\.\s*KG|GmbH|gGmbH|UG\s*\(haftungsbeschränkt\)|UG|AG|KG|OHG|e\.\s?K\.|e\.\s?V\.|"
+    r"Ltd\.?|Limited|LLP|PLC|plc|LLC|Inc\.?|Corp\.?|"
+    r"S\.A\.S\.?|SASU|SAS|SARL|S\.A\.R\.L\.|EURL|S\.A\.|SA|SNC|S\.C\.|s\.c\.|EI"
+)
+LEGAL_FORMS_BEFORE = r"Stichting|Vereniging|Coöperatie|Coöperatieve|Fondation|Association|Verein|Stiftung"
+# Institution words kept at the end of a renamed compound ("Geschillencommissie" -> "Volmarcommissie").
+INSTITUTION_SUFFIXES = (
+    "commissie",
+    "kommission",
+    "commission",
+    "loket",
+    "ombudsman",
+    "ombudsdienst",
+    "autoriteit",
+    "instantie",
+    "keurmerk",
+    "platform",
+    "stelle",
+    "zentrale",
+    "behörde",
+    "aufsicht",
+    "hosting",
+)
+# Words inside a name that are not the name itself: they stay as they are.
+KEPT_WORDS = frozenset(
+    """de het een van der den von vom zu zur und en and et of the la le les du des di da dei am im
+    für fur voor pour for bij op in &
+    stichting vereniging fondation association verein stiftung
+    autoriteit authority autorité kommission commissie commission loket ombudsman ombudsdienst
+    instantie keurmerk platform schlichtungsstelle verbraucherzentrale landesamt bundesamt
+    webshop shop store winkel studio hosting service services group groep groupe gruppe
+    consument consumer consommateur markt market marché company compagnie
+    b.v. bv n.v. nv gmbh ltd sas sarl s.a. sa bvba vzw ag kg""".split()
+)
+# Free-mail and shared providers: an address there is renamed by its local part only.
+SHARED_MAIL_DOMAINS = frozenset(
+    """gmail.com googlemail.com hotmail.com hotmail.nl hotmail.de hotmail.fr outlook.com outlook.de
+    live.nl live.com live.be yahoo.com yahoo.de yahoo.fr icloud.com me.com gmx.de gmx.net web.de
+    t-online.de ziggo.nl kpnmail.nl kpnplanet.nl planet.nl telenet.be skynet.be proton.me
+    protonmail.com orange.fr free.fr wanadoo.fr sfr.fr laposte.net btinternet.com aol.com""".split()
+)
+
+# Cities per country (replaced by another of the same country that is not on the page).
+CITIES = {
+    "NL": "Amsterdam Rotterdam Utrecht Eindhoven Groningen Tilburg Almere Breda Nijmegen Apeldoorn "
+    "Haarlem Arnhem Enschede Amersfoort Zaandam Zwolle Leiden Maastricht Dordrecht Zoetermeer "
+    "Deventer Delft Alkmaar Venlo Leeuwarden Zutphen Hilversum Helmond Lisse Ede Gouda Assen",
+    "BE": "Antwerpen Gent Brugge Leuven Mechelen Aalst Hasselt Kortrijk Oostende Genk Roeselare "
+    "Dilbeek Namur Liège Charleroi Mons Wavre Bruxelles Brussel Ieper Lier Turnhout",
+    "DE": "Berlin Hamburg München Köln Frankfurt Stuttgart Düsseldorf Leipzig Dortmund Essen Bremen "
+    "Dresden Hannover Nürnberg Duisburg Bochum Bielefeld Bonn Münster Mannheim Augsburg Ansbach "
+    "Wiesbaden Kiel Freiburg Regensburg Würzburg",
+    "GB": "London Manchester Birmingham Leeds Glasgow Sheffield Bristol Liverpool Edinburgh Leicester "
+    "Nottingham Cardiff Belfast Brighton Oxford Cambridge York Bath Norwich",
+    "FR": "Paris Marseille Lyon Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes "
+    "Reims Toulon Grenoble Dijon Angers Roubaix Limoges Tours",
+    "AT": "Wien Graz Linz Salzburg Innsbruck Klagenfurt Villach Wels",
+    "US": "Chicago Houston Phoenix Philadelphia Dallas Austin Seattle Denver Boston Portland Atlanta",
+    "IE": "Dublin Cork Limerick Galway Waterford Kilkenny Sligo",
+}
+# Two-word cities are written as one entry with an underscore.
+CITIES_MULTI = {"NL": ["Den Haag", "Den Bosch"], "GB": ["Milton Keynes"], "US": ["New York", "San Diego"]}
+
+_SYLLABLES_START = "b br d dr f fl g gr h k kl l m n p pr r s st t tr v w z".split()
+_VOWELS = "a e i o u aa ee oo ei ou".split()
+_SYLLABLES_END = "l n r s k m t nd rk lm rs".split()
+
+
+def invent_word(rng: random.Random, taken: set[str], syllables: int = 3) -> str:
+    """A pronounceable invented word, lower case, not in `taken`."""
+    while True:
+        word = "".join(rng.choice(_SYLLABLES_START) + rng.choice(_VOWELS) for _ in range(syllables - 1))
+        word += rng.choice(_SYLLABLES_START) + rng.choice(_VOWELS) + rng.choice(_SYLLABLES_END)
+        if word not in taken:
+            taken.add(word)
+            return word
+
+
+def match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word.lower()
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+PHONE_RUN = re.compile(
+    r"(?<![\w])\+?(?:\d|\(\d)(?:(?:[ \t\-./()\u00a0\u2011\u2013]|&nbsp;|&#160;|%20|%2B)*\d)+", re.I
+)
+_SAME_TYPE_PREFIX = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: 1,
+    phonenumbers.PhoneNumberType.MOBILE: 1,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: 1,
+}
+
+
+def fresh_number(e164: str, rng: random.Random, avoid: str) -> str | None:
+    """Another valid number of the same region, type, length and area-code length, or None."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    nsn = phonenumbers.national_significant_number(number)
+    region = phonenumbers.region_code_for_number(number)
+    ntype = phonenumbers.number_type(number)
+    area = phonenumbers.length_of_geographical_area_code(number)
+    keep = _SAME_TYPE_PREFIX.get(ntype, min(3, len(nsn) - 4))
+    for _attempt in range(400):
+        digits = nsn[:keep] + "".join(rng.choice("0123456789") for _ in range(len(nsn) - keep))
+        if digits == nsn or digits in avoid or re.search(r"(\d)\1\1\1", digits):
+            continue
+        candidate = phonenumbers.parse("+" + str(number.country_code) + digits, None)
+        if (
+            phonenumbers.is_valid_number(candidate)
+            and phonenumbers.region_code_for_number(candidate) == region
+            and phonenumbers.number_type(candidate) == ntype
+            and phonenumbers.length_of_geographical_area_code(candidate) == area
+        ):
+            return phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def is_placeholder(e164: str) -> bool:
+    """Numbers such as 0180 - 000000 are template leftovers, nobody's: they keep their digits."""
+    return bool(re.search(r"(\d)\1{4}", e164[3:]))
+
+
+# Between two numbers written side by side ("030-765 4321 - 06-98765432").
+_NUMBER_GAP = re.compile(r"\s[-–/|,]\s|\s{2,}|&nbsp;[-–/]&nbsp;")
+
+
+def replace_numbers(doc: str, number_map: dict[str, str]) -> str:
+    """Rewrite every written form of each mapped number: its national significant number is
+    replaced digit by digit, so separators, prefixes and grouping keep their shape. Digits count
+    as the number only after nothing, a trunk 0, or the country code (+31, 0031, +31 (0))."""
+    nsn_map: dict[str, tuple[str, set[str]]] = {}
+    for old, new in number_map.items():
+        o, n = phonenumbers.parse(old, None), phonenumbers.parse(new, None)
+        cc = str(o.country_code)
+        prefixes = {"", "0", cc, cc + "0", "00" + cc, "00" + cc + "0"}
+        nsn_map[phonenumbers.national_significant_number(o)] = (
+            phonenumbers.national_significant_number(n),
+            prefixes,
+        )
+
+    def rewrite(m: re.Match) -> str:
+        run = m.group(0)
+        positions = [i for i, c in enumerate(run) if c.isdigit()]
+        digits = "".join(run[i] for i in positions)
+        # Where one number may end and the next begin, counted in digits.
+        bounds = {0, len(digits)} | {
+            sum(c.isdigit() for c in run[: g.start()]) for g in _NUMBER_GAP.finditer(run)
+        }
+        chars = list(run)
+        for old, (new, prefixes) in nsn_map.items():
+            start = digits.find(old)
+            while start >= 0:
+                end = start + len(old)
+                ends_number = end in bounds or not run[positions[end - 1] + 1].isdigit()
+                if ends_number and any(b <= start and digits[b:start] in prefixes for b in bounds):
+                    for k, d in enumerate(new):
+                        chars[positions[start + k]] = d
+                start = digits.find(old, start + 1)
+        return "".join(chars)
+
+    return PHONE_RUN.sub(rewrite, doc)
+
+
+# --- the renaming ----------------------------------------------------------------------------
+
+
+@dataclass
+class Renaming:
+    """Old -> new strings applied to the page, and how to map an expected value."""
+
+    numbers: dict[str, str] = field(default_factory=dict)  # E.164 -> E.164
+    labels: dict[str, str] = field(default_factory=dict)  # domain label (lower) -> new label
+    phrases: dict[str, str] = field(default_factory=dict)  # exact name as written -> new name
+    tokens: dict[str, str] = field(default_factory=dict)  # distinctive name word (lower) -> new
+    cities: dict[str, str] = field(default_factory=dict)
+
+    def text(self, s: str) -> str:
+        """Apply the renaming to a piece of text (a page or an e-mail address)."""
+        for pattern, repl in self._passes():
+            s = pattern.sub(repl, s)
+        return s
+
+    def phone(self, e164: str) -> str:
+        """The mapped number; a value that only contains a mapped number's digits (a number the
+        checks read in the wrong region) gets the same digits replaced."""
+        if e164 in self.numbers:
+            return self.numbers[e164]
+        for old, new in self.numbers.items():
+            o = phonenumbers.national_significant_number(phonenumbers.parse(old, None))
+            n = phonenumbers.national_significant_number(phonenumbers.parse(new, None))
+            if e164.endswith(o):
+                return e164[: -len(o)] + n
+        return e164
+
+    def email(self, address: str) -> str:
+        return self.text(address).lower()
+
+    def _passes(self) -> Iterable[tuple[re.Pattern, Callable[[re.Match], str]]]:
+        if self.labels:
+            by_len = sorted(self.labels, key=len, reverse=True)
+            both = {**self.labels, **{o[::-1]: n[::-1] for o, n in self.labels.items()}}
+            alts = "|".join(re.escape(x) for x in sorted(both, key=len, reverse=True))
+            del by_len
+            yield (
+                re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])", re.I),
+                lambda m: match_case(m.group(0), both[m.group(0).lower()]),
+            )
+        if self.phrases:
+            alts = "|".join(re.escape(x) for x in sorted(self.phrases, key=len, reverse=True))
+            yield re.compile(rf"(?<!\w)(?:{alts})(?!\w)"), lambda m: self.phrases[m.group(0)]
+        if self.tokens:
+            alts = "|".join(re.escape(x) for x in sorted(self.tokens, key=len, reverse=True))
+            # Capitalised or upper-case occurrences only: lower case is an ordinary word.
+            yield (
+                re.compile(rf"(?<![\w@.])(?:{alts})(?![\w])", re.I),
+                lambda m: (
+                    match_case(m.group(0), self.tokens[m.group(0).lower()])
+                    if m.group(0)[:1].isupper()
+                    else m.group(0)
+                ),
+            )
+        if self.cities:
+            alts = "|".join(re.escape(x) for x in sorted(self.cities, key=len, reverse=True))
+            yield re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), lambda m: self.cities[m.group(0)]
+
+
+_NAME_WORD = r"[A-ZÀ-Ý][\w'’&-]*"
+_NAME_BEFORE_FORM = re.compile(
+    rf"((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})\s*,?\s+(?:{LEGAL_FORMS_AFTER})(?!\w)"
+)
+_NAME_AFTER_FORM = re.compile(rf"(?:{LEGAL_FORMS_BEFORE})\s+((?:{_NAME_WORD}\s+){{0,2}}{_NAME_WORD})")
+_STOP_CAPITALISED = frozenset(
+    """De Het Een Die Der Das The A Le La Les Un Une Ein Eine En And Und Et Of Van Von Bij Door Via
+    Voor Met Op In Aan Is Zijn Wij Ons Onze We Our Wir Unser Nous Notre Deze Dit This Dieser
+    Tel Telefoon Telefon Phone Mail Email E-mail E-Mail Fax KvK BTW VAT USt HRB Postbus""".split()
+)
+
+
+def names_by_shape(text: str) -> set[str]:
+    """Organisation names recognisable by a legal form next to capitalised words."""
+    found: set[str] = set()
+    for pattern in (_NAME_BEFORE_FORM, _NAME_AFTER_FORM):
+        for m in pattern.finditer(text):
+            words = m.group(1).split()
+            while words and words[0] in _STOP_CAPITALISED:
+                words = words[1:]
+            if words:
+                found.add(" ".join(words))
+    return found
+
+
+def _lower_words(text: str) -> set[str]:
+    """Words written in lower case in running text (not inside addresses or domains)."""
+    return set(re.findall(r"(?<![\w@.\-/])([a-zäöüéèàç][\w]*)(?![\w@]|\.[a-z])", text))
+
+
+def _rename_word(word: str, rng: random.Random, taken: set[str]) -> str:
+    low = word.lower()
+    for suffix in INSTITUTION_SUFFIXES:
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            return match_case(word, invent_word(rng, taken, 2) + suffix)
+    return match_case(word, invent_word(rng, taken))
+
+
+def build_renaming(
+    doc: str,
+    url: str,
+    *,
+    emails: Iterable[str],
+    phones: Iterable[str],
+    names: Iterable[str] = (),
+    country: str = "",
+    seed: int = 0,
+) -> Renaming:
+    """Choose fresh names for everything that identifies an organisation on the page."""
+    from checks.domains import host_of, registrable_domain
+
+    rng = random.Random(f"{seed}:{url}")
+    taken: set[str] = set(re.findall(r"[a-z]+", doc.lower()))
+    r = Renaming()
+    # Numbers: every expected number that is not a template placeholder.
+    for e164 in sorted(set(phones)):
+        if is_placeholder(e164):
+            continue
+        new = fresh_number(e164, rng, doc)
+        if new:
+            r.numbers[e164] = new
+    # Names: given (truth, hand table) and recognised by their legal form.
+    all_names = {n.strip() for n in names if n.strip()} | names_by_shape(doc)
+    lowers = _lower_words(re.sub(r"<[^>]*>", " ", doc))
+    for name in sorted(all_names, key=len, reverse=True):
+        if name not in doc:
+            continue
+        words = name.split()
+        new_words = []
+        for w in words:
+            core = w.strip(",.()")
+            if (
+                core.lower() in KEPT_WORDS
+                or core in _STOP_CAPITALISED
+                or len(core) < 3
+                or not core[:1].isalpha()
+                or re.search(r"\.\w", core)  # a domain: renamed with the labels
+            ):
+                new_words.append(w)
+                continue
+            if core.lower() not in r.tokens:
+                r.tokens[core.lower()] = _rename_word(core, rng, taken).lower()
+            new_words.append(w.replace(core, match_case(core, r.tokens[core.lower()])))
+        if new_words != words:
+            r.phrases[name] = " ".join(new_words)
+    name_tokens = dict(r.tokens)
+    # Tokens written in lower case in running text are ordinary words: renamed only inside a phrase.
+    for token in list(r.tokens):
+        if token in lowers:
+            del r.tokens[token]
+    # Domains: the page's own, every expected address's, their labels renamed part by part.
+    domains = {registrable_domain(host_of(url))}
+    domains |= {registrable_domain(e.rpartition("@")[2]) for e in emails if "@" in e}
+    for domain in sorted(d for d in domains if d and d not in SHARED_MAIL_DOMAINS):
+        label = domain.split(".", 1)[0]
+        if label in r.labels or len(label) < 3:
+            continue
+        parts = []
+        for part in label.split("-"):
+            if part in name_tokens:
+                parts.append(name_tokens[part])
+            else:
+                glued = _glued_tokens(part, name_tokens)
+                parts.append(glued or _rename_word(part, rng, taken).lower())
+        r.labels[label] = "-".join(parts)
+    # Cities of the page's country, each to one that is not on the page.
+    pool = CITIES.get(country.upper(), "").split() + CITIES_MULTI.get(country.upper(), [])
+    present = [c for c in pool if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", doc)]
+    spare = [c for c in pool if c not in present and c.lower() not in taken]
+    rng.shuffle(spare)
+    for city in present:
+        if spare:
+            r.cities[city] = spare.pop()
+    return r
+
+
+def _glued_tokens(part: str, tokens: dict[str, str]) -> str | None:
+    """A domain label made of name words glued together ("degeschillencommissie")."""
+    out, rest = "", part
+    while rest:
+        for token in sorted(tokens, key=len, reverse=True):
+            if rest.startswith(token):
+                out, rest = out + tokens[token], rest[len(token) :]
+                break
+        else:
+            for kept in sorted(KEPT_WORDS, key=len, reverse=True):
+                if kept.isalpha() and rest.startswith(kept) and len(kept) >= 2:
+                    out, rest = out + kept, rest[len(kept) :]
+                    break
+            else:
+                return None
+    return out if out != part else None
+
+
+# --- encodings the renaming must see through -------------------------------------------------
+
+_ENTITY_RUN = re.compile(
+    r"(?:&#(?:\d+|x[0-9a-f]+);|[\w.@:+\-])*&#(?:\d+|x[0-9a-f]+);(?:&#(?:\d+|x[0-9a-f]+);|[\w.@:+\-])*", re.I
+)
+_PERCENT_RUN = re.compile(r"(?:%[0-9a-f]{2}){6,}", re.I)
+_CFEMAIL = re.compile(r"(data-cfemail=\"|email-protection#)([0-9a-f]{4,})", re.I)
+
+
+def _entity_decode(s: str) -> str:
+    return re.sub(
+        r"&#(x[0-9a-f]+|\d+);",
+        lambda m: chr(int(m.group(1)[1:], 16) if m.group(1)[0] in "xX" else int(m.group(1))),
+        s,
+        flags=re.I,
+    )
+
+
+def _cf_decode(hexs: str) -> str:
+    key = int(hexs[:2], 16)
+    return "".join(chr(int(hexs[i : i + 2], 16) ^ key) for i in range(2, len(hexs), 2))
+
+
+def _cf_encode(text: str, key: int) -> str:
+    return f"{key:02x}" + "".join(f"{ord(c) ^ key:02x}" for c in text)
+
+
+def apply_renaming(doc: str, r: Renaming) -> str:
+    """The page with the renaming applied to its text, markup and encoded addresses."""
+    doc = replace_numbers(doc, r.numbers)
+
+    def entities(m: re.Match) -> str:
+        plain = _entity_decode(m.group(0))
+        new = r.text(plain)
+        return m.group(0) if new == plain else "".join(f"&#{ord(c)};" for c in new)
+
+    def percent(m: re.Match) -> str:
+        plain = urllib.parse.unquote(m.group(0))
+        new = r.text(plain)
+        if new == plain:
+            return m.group(0)
+        lower = m.group(0)[1:3].islower()
+        enc = "".join(f"%{b:02x}" if lower else f"%{b:02X}" for b in new.encode("utf-8"))
+        return enc
+
+    def cfemail(m: re.Match) -> str:
+        plain = _cf_decode(m.group(2))
+        new = r.text(plain)
+        return m.group(0) if new == plain else m.group(1) + _cf_encode(new, int(m.group(2)[:2], 16))
+
+    doc = _ENTITY_RUN.sub(entities, doc)
+    doc = _PERCENT_RUN.sub(percent, doc)
+    doc = _CFEMAIL.sub(cfemail, doc)
+    return r.text(doc)
+
+
+# --- reordering and rewording ----------------------------------------------------------------
+
+# Equivalent labels and phrases per language; each occurrence may become any other member of
+# its group. A label shared by two languages ("Tel.:") is read in the page's main language.
+WORDINGS = {
+    "nl": (
+        ("Telefoon:", "Tel.:", "Telefoonnummer:"),
+        ("telefoon:", "tel.:", "telefoonnummer:"),
+        ("E-mail:", "Mail:", "E-mailadres:"),
+        ("e-mail:", "mail:", "e-mailadres:"),
+        ("bel ons op", "u kunt ons bellen op"),
+        ("Bel ons op", "U kunt ons bellen op"),
+        ("mail ons op", "stuur ons een e-mail op"),
+    ),
+    "de": (
+        ("Telefon:", "Tel.:", "Telefonnummer:"),
+        ("E-Mail:", "Mail:", "E-Mail-Adresse:"),
+        ("Rufen Sie uns an unter", "Sie erreichen uns telefonisch unter"),
+    ),
+    "en": (
+        ("Phone:", "Tel:", "Telephone:"),
+        ("Email:", "E-mail:", "Email address:"),
+        ("call us on", "you can call us on", "ring us on"),
+    ),
+    "fr": (
+        ("Téléphone :", "Tél. :", "Tél :"),
+        ("Courriel :", "E-mail :", "Adresse e-mail :"),
+    ),
+}
+
+
+def _wording_index(doc: str) -> dict[str, tuple[str, ...]]:
+    """Each label to its group, groups of the languages used most on the page winning."""
+    hits = {lang: sum(doc.count(w) for group in groups for w in group) for lang, groups in WORDINGS.items()}
+    index: dict[str, tuple[str, ...]] = {}
+    for lang in sorted(WORDINGS, key=lambda x: hits[x]):  # the most used language last: it wins
+        for group in WORDINGS[lang]:
+            for w in group:
+                index[w] = group
+    return index
+
+
+_WORDING_RE = re.compile(
+    "|".join(
+        re.escape(w)
+        for w in sorted({w for gs in WORDINGS.values() for g in gs for w in g}, key=len, reverse=True)
+    )
+)
+
+_HAS_VALUE = re.compile(r"@|&#64;|\[at\]|\(at\)|\d[\d\s\-./()]{6,}\d")
+_PARA_RUN = re.compile(r"(?:<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*){3,}", re.S | re.I)
+_PARA = re.compile(r"<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*", re.S | re.I)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?:\s+|$)|$)")
+
+
+def _shuffle_free(units: list[str], rng: random.Random) -> list[str]:
+    """Shuffle units that carry no contact value; a unit with a value and the unit just before
+    it (which may introduce it) keep their places."""
+    fixed = set()
+    for i, u in enumerate(units):
+        if _HAS_VALUE.search(u):
+            fixed |= {i, i - 1}
+    free = [i for i in range(len(units)) if i not in fixed]
+    moved = [units[i] for i in free]
+    rng.shuffle(moved)
+    out = list(units)
+    for i, u in zip(free, moved):
+        out[i] = u
+    return out
+
+
+def _reorder_sentences(paragraph: str, rng: random.Random) -> str:
+    sentences = [s for s in _SENTENCE.findall(paragraph) if s]
+    if len(sentences) < 3 or "".join(sentences) != paragraph:
+        return paragraph
+    tail = sentences[-1]
+    if not tail.rstrip().endswith((".", "!", "?")):
+        return paragraph
+    # Keep each sentence's trailing space with it; the last one may have none.
+    body = [s if s.endswith((" ", "\n")) else s + " " for s in sentences]
+    out = "".join(_shuffle_free(body, rng))
+    return out.rstrip(" ") + paragraph[len(paragraph.rstrip(" ")) :]
+
+
+def reshuffle(doc: str, is_html: bool, seed: int = 0) -> str:
+    """Reorder order-free paragraphs and sentences, and swap equivalent wordings."""
+    rng = random.Random(f"reshuffle:{seed}")
+    if is_html:
+
+        def paragraphs(m: re.Match) -> str:
+            return "".join(_shuffle_free(_PARA.findall(m.group(0)), rng))
+
+        doc = _PARA_RUN.sub(paragraphs, doc)
+
+        def inner(m: re.Match) -> str:
+            return m.group(1) + _reorder_sentences(m.group(2), rng) + m.group(3)
+
+        doc = re.sub(r"(<p(?:\s[^>]*)?>)([^<]+)(</p>)", inner, doc, flags=re.I)
+    else:
+        blocks = re.split(r"(\n\s*\n)", doc)
+        texts, seps = blocks[0::2], blocks[1::2]
+        texts = ["\n".join(_reorder_sentences(line, rng) for line in t.split("\n")) for t in texts]
+        doc = "".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts))
+
+    index = _wording_index(doc)
+
+    def reword(m: re.Match) -> str:
+        return rng.choice(index[m.group(0)])
+
+    if is_html:
+        return re.sub(r">([^<]+)<", lambda m: ">" + _WORDING_RE.sub(reword, m.group(1)) + "<", doc)
+    return _WORDING_RE.sub(reword, doc)
