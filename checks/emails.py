@@ -156,10 +156,12 @@ ONE_SPACED_AT = re.compile(r"(?<=[\w.\-])\s+@(?=[^\s@])|(?<=[^\s@])@\s+(?=\w)")
 SPACED_BOTH_AT = re.compile(r"([\w.\-+']+)\s+@\s+([a-z0-9\-]+(?:\s?\.\s?[a-z0-9\-]+)*)(\s?/)?", re.I)
 # Mail wording that introduces the address: "E-mail: jan @ shop.nl", "mail naar jan @ ...".
 MAIL_INTRO = re.compile(
-    r"(?i:\b(?:e-?mail(?:adres|adresse|address)?|mail(?:adres)?|courriel|adresse|write|schrijf|"
+    r"(?i:\b(?:e-?mail(?:\s?(?:adres|adresse|address))?|mail(?:adres)?|courriel|adresse|write|schrijf|"
     r"schreiben\s+sie|écrivez)\b\s*(?::|\s(?:naar|aan|to|an|à|via|op|at|ons\s+op)\b\s*:?))\s*$"
 )
-LOCAL_PART_MARKS = frozenset("._-+0123456789")
+# A dot, underscore, plus or digit is rare in a word and usual in a mailbox ("jan.de.vries");
+# a hyphen is not ("Retrouvez-nous @ boutique.fr").
+LOCAL_PART_MARKS = frozenset("._+0123456789")
 
 
 def _join_spaced_both(m: re.Match) -> str:

@@ -269,3 +269,54 @@ def test_munge_marker_shortcut_on_plain_text(text):
     if any(m in text for m in emails.MUNGE_MARKERS):
         assert emails._has_munge_marker(text)
     assert not emails._has_munge_marker("no markers here (a) [b] {c} <d> info@shop.nl")
+
+
+# Local parts with an apostrophe or in quotes are kept whole.
+LOCAL_PARTS = [
+    ("Mail d'souza@winkel.ie", ["d'souza@winkel.ie"]),
+    ("o'brien@shop.co.uk", ["o'brien@shop.co.uk"]),
+    ("Contact: Sean.O'Neill@shop.ie", ["sean.o'neill@shop.ie"]),
+    ("d’souza@winkel.ie", ["d'souza@winkel.ie"]),  # a typographic apostrophe from smart quotes
+    ('Mail: "john.doe"@shop.com', ["john.doe@shop.com"]),
+    ("It's info@shop.nl", ["info@shop.nl"]),
+    ("Écrivez à l'adresse contact@boutique.fr", ["contact@boutique.fr"]),
+    ("Mail naar 'info@shop.nl'.", ["info@shop.nl"]),
+    ("var e='info@shop.nl';", ["info@shop.nl"]),
+    ("l'info@boutique.fr", ["l'info@boutique.fr"]),
+    ("'@shop.nl", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOCAL_PARTS, ids=[c[0][:40] for c in LOCAL_PARTS])
+def test_local_parts(text, expected):
+    assert sorted(in_text(text)) == sorted(expected)
+
+
+# "@" with spaces on both sides: joined only into a plausible address.
+SPACED_AT = [
+    ("Like ons @ facebook.com", []),
+    ("Volg ons @ instagram.com", []),
+    ("Bezoek ons @ winkel.nl", []),
+    ("Mail ons @ winkel.nl", []),
+    ("Follow us @ twitter.com/shop", []),
+    ("Find us @ shop.com", []),
+    ("Wir sind @ messe.de", []),
+    ("Retrouvez-nous @ boutique.fr", []),
+    ("info @ winkel.nl", ["info@winkel.nl"]),
+    ("Mail ons: info @ winkel.nl", ["info@winkel.nl"]),
+    ("E-mail: jan @ winkel.nl", ["jan@winkel.nl"]),
+    ("e-mail naar piet @ winkel.nl", ["piet@winkel.nl"]),
+    ("Email address: anna @ shop.co.uk", ["anna@shop.co.uk"]),
+    ("Courriel : marie @ boutique.fr", ["marie@boutique.fr"]),
+    ("jan.de.vries @ winkel.nl", ["jan.de.vries@winkel.nl"]),
+    ("sales2 @ shop.de", ["sales2@shop.de"]),
+    ("kundenservice @ laden.de", ["kundenservice@laden.de"]),
+    ("info @ shop . nl", ["info@shop.nl"]),
+    ("info@ shop.nl", ["info@shop.nl"]),
+    ("info @shop.nl", ["info@shop.nl"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPACED_AT, ids=[c[0][:40] for c in SPACED_AT])
+def test_spaced_at(text, expected):
+    assert sorted(in_text(text)) == sorted(expected)
