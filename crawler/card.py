@@ -67,6 +67,14 @@ def _channel_lines(channel: str, result: ChannelResult) -> list[str]:
     return lines
 
 
+def _not_assessed(channel: str, lines: list[str], missing: dict | None) -> list[str]:
+    """A channel a page we could not read may have changed: never shown as "not found"."""
+    if not missing:
+        return lines
+    head = f"{CHANNEL_LABELS[channel]}: not assessed ({missing['code']})"
+    return [head, f"  {missing['reason']}", *lines[1:]]
+
+
 def render_card(outcome: ShopOutcome) -> str:
     """A readable report card for one checked shop."""
     result = outcome.result
@@ -82,17 +90,17 @@ def render_card(outcome: ShopOutcome) -> str:
     a = outcome.assessment
     lines.append(f"Pages crawled: {result.get('pages_crawled')} ({result.get('requests')} requests)")
     lines.append("")
-    lines += _channel_lines("phone", a.phone)
-    lines.append("")
-    lines += _channel_lines("email", a.email)
-    lines.append("")
+    for name, channel in (("phone", a.phone), ("email", a.email)):
+        lines += _not_assessed(name, _channel_lines(name, channel), outcome.not_assessed.get(name))
+        lines.append("")
     lines.append(f"Chat / messaging: {', '.join(a.chat_vendors) if a.chat_vendors else 'none detected'}")
     form = f"yes ({a.contact_form_url})" if a.contact_form else "none found"
     lines.append(f"Contact form: {form}")
     lines.append("")
     rule = a.rule
-    verdict = "COMPLIANT" if a.compliant else "NOT COMPLIANT"
+    compliant = result.get("compliant", a.compliant)
+    verdict = "NOT ASSESSED" if compliant is None else "COMPLIANT" if compliant else "NOT COMPLIANT"
     lines.append(f"Verdict: {verdict} (rule: phone and e-mail visible within {rule.max_clicks} clicks)")
-    for reason in a.reasons:
+    for reason in result.get("reasons", a.reasons):
         lines.append(f"  - {reason}")
     return "\n".join(lines) + "\n"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from checks.findability import (
+    TIER_RANK,
     UNCREDITED_FLAGS,
     Assessment,
     ShopPage,
@@ -17,6 +18,7 @@ from checks.findability import (
 from checks.model import EmailFinding, PhoneFinding
 from crawler.graph import PathInfo, url_key
 from crawler.shopstate import PageRecord, ShopState
+from crawler.status import FAILURE_CODES
 from reports.schema import CHANNELS
 
 # Identity kinds whose stored value does not say which country issued it: their rows get a
@@ -40,6 +42,8 @@ class ShopOutcome:
     links: list[dict[str, Any]] = field(default_factory=list)
     contract: dict[str, Any] = field(default_factory=dict)
     assessment: Assessment | None = None
+    # channel -> why it is not assessed (see not_assessed_channels); empty when all were judged
+    not_assessed: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _final_paths(state: ShopState) -> dict[str, PathInfo]:
@@ -255,4 +259,112 @@ def build_outcome(state: ShopState, rule: VerdictRule) -> ShopOutcome:
     outcome.contract = assessment.to_contract(
         shop=state.id, homepage=homepage, status="ok", pages_crawled=len(shop_pages)
     )
+    outcome.not_assessed = not_assessed_channels(assessment, unread_pages(state, paths), rule)
+    _mark_not_assessed(outcome)
     return outcome
+
+
+# The best tier a page could have given a channel, by its kind (or the kind its link promised):
+# a page of these kinds that we could not read may hold what the shop is judged on.
+POTENTIAL_TIERS: dict[str, str] = {
+    "homepage": "homepage",
+    "contact": "contact_page",
+    "customer_service": "contact_page",
+    "imprint": "legal_only",
+    "terms": "legal_only",
+    "privacy": "legal_only",
+    "withdrawal": "legal_only",
+}
+# Reason codes a not-assessed channel's own verdict codes are replaced by.
+TIER_REASON_SUFFIXES = ("_not_found", "_chat_only", "_legal_only", "_too_deep")
+FLOODED = "flooded"  # a page full of number- or address-shaped strings: its values set no tier
+
+
+@dataclass(frozen=True)
+class UnreadPage:
+    """A page that may hold contact details and could not be read (or not be trusted)."""
+
+    url: str
+    clicks: int
+    code: str  # crawler.status.FAILURE_CODES, or "flooded"
+    kind: str
+    tier: str  # the best tier it could have given
+
+
+def unread_pages(state: ShopState, paths: dict[str, PathInfo] | None = None) -> list[UnreadPage]:
+    """Pages of a contact, customer-service or legal kind (or the homepage) that failed."""
+    paths = _final_paths(state) if paths is None else paths
+    out = []
+    for record in state.pages.values():
+        a = record.analysis
+        code = record.failure
+        if code is None and a is not None and record.error is None and a.flooded:
+            code = FLOODED
+        if code is None:
+            continue
+        if record.is_homepage:
+            kind = "homepage"
+        else:
+            kind = a.page_kind if a is not None and a.page_kind in POTENTIAL_TIERS else record.link_kind
+        tier = POTENTIAL_TIERS.get(kind)
+        if tier is None:
+            continue
+        out.append(
+            UnreadPage(record.final_url or record.url, _clicks_for(record, paths).clicks, code, kind, tier)
+        )
+    return sorted(out, key=lambda u: (TIER_RANK[u.tier], u.clicks, u.url))
+
+
+def not_assessed_channels(
+    assessment: Assessment, unread: list[UnreadPage], rule: VerdictRule
+) -> dict[str, dict[str, Any]]:
+    """The channels an unread page could have changed: those that do not pass the rule and whose
+    tier that page could have bettered. Never `not_found` because we could not read a page."""
+    out: dict[str, dict[str, Any]] = {}
+    for name, result in (("phone", assessment.phone), ("email", assessment.email)):
+        if result.tier in rule.accepted_tiers and (result.clicks or 0) <= rule.max_clicks:
+            continue
+        rank = TIER_RANK.get(result.tier, len(TIER_RANK))
+        could = [u for u in unread if TIER_RANK[u.tier] < rank]
+        if not could:
+            continue
+        first = could[0]
+        what = "homepage" if first.kind == "homepage" else f"{first.kind.replace('_', ' ')} page"
+        out[name] = {
+            "code": first.code,
+            "reason": (
+                f"{'Phone number' if name == 'phone' else 'E-mail address'} not assessed: the {what} "
+                f"{first.url} could not be read ({first.code}: {_FAILURES.get(first.code, first.code)})."
+            ),
+            "pages": [{"url": u.url, "kind": u.kind, "clicks": u.clicks, "code": u.code} for u in could],
+        }
+    return out
+
+
+_FAILURES = {**FAILURE_CODES, FLOODED: "it is flooded with number- or address-shaped strings"}
+
+
+def _mark_not_assessed(outcome: ShopOutcome) -> None:
+    """A channel an unread page could have changed gets no tier, a `{channel}_not_assessed` reason
+    code and a `not_assessed` block in the contract; the verdict stays only when the rest fails."""
+    missing = outcome.not_assessed
+    if not missing:
+        return
+    result, contract = outcome.result, outcome.contract
+    dropped = {f"{name}{suffix}" for name in missing for suffix in TIER_REASON_SUFFIXES}
+    if "email" in missing:
+        dropped.add("email_form_only")
+    kept = [(c, r) for c, r in zip(result["reason_codes"], result["reasons"]) if c not in dropped]
+    decided = bool(kept)  # the shop fails on something the unread pages cannot change
+    for name, info in missing.items():
+        result.update({f"{name}_tier": None, f"{name}_clicks": None, f"{name}_value": None})
+        if name == "phone":
+            result["phone_type"] = None
+        kept.append((f"{name}_not_assessed", info["reason"]))
+        channel = contract["channels"][name]
+        channel.update(tier=None, clicks=None, not_assessed=info)
+    result["reason_codes"] = [c for c, _ in kept]
+    result["reasons"] = [r for _, r in kept]
+    result["compliant"] = 0 if decided else None
+    result["status_reason"] = " ".join(info["reason"] for info in missing.values())
+    contract["verdict"].update(compliant=False if decided else None, reasons=list(result["reasons"]))

@@ -53,6 +53,11 @@ class PageRecord:
     size: int | None = None
     fetched_at: str | None = None
     error: str | None = None
+    # why a page that may hold contact details could not be read (crawler.status.FAILURE_CODES);
+    # None when it was read, or when the answer itself says there is no page (HTTP 404)
+    failure: str | None = None
+    link_kind: str = ""  # the page kind its link promised (checks.links), for a page never read
+    cut: bool = False  # larger than the size limit: analysed up to the limit
     analysis: PageAnalysis | None = None
 
 

@@ -89,6 +89,30 @@ def describe_failure(exc: BaseException) -> str:
     return text[:300]
 
 
+# Why a page could not be read: reason codes stored with the page and named in the results
+# when they leave a channel not assessed.
+FAILURE_CODES = {
+    "download_failed": "the download failed (time-out, lost connection, server error)",
+    "truncated": "the connection broke off before the page was complete",
+    "analysis_failed": "the page could not be analysed",
+    "robots_disallowed": "robots.txt forbids reading it",
+}
+
+
+def failure_code(exc: BaseException) -> str | None:
+    """The reason code for a page request that failed, or None when the answer is the shop's own
+    word that there is no such page (HTTP 4xx other than 429, a redirect loop): a visitor does
+    not see it either."""
+    status = _http_status(exc)
+    if isinstance(exc, HttpError) and status is not None:
+        return "download_failed" if status >= 500 or status == 429 else None
+    if isinstance(exc, IgnoreRequest):
+        return "robots_disallowed" if ROBOTS_MESSAGE in str(exc) else None
+    if isinstance(exc, ResponseDataLossError):
+        return "truncated"
+    return "download_failed"
+
+
 def classify_homepage_failure(exc: BaseException) -> tuple[str, str]:
     """(status, reason) for a homepage request that failed."""
     status = _http_status(exc)

@@ -18,10 +18,11 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, StopDownload
 from scrapy.http import Request, Response
 from twisted.python.failure import Failure
 
+from checks.analyse import CUT_WARNING
 from checks.domains import host_of, registrable_domain
 from checks.findability import VerdictRule
 from crawler.analysis import AnalysisPool, default_workers
@@ -30,7 +31,7 @@ from crawler.graph import url_key
 from crawler.records import ShopOutcome, build_outcome, credited
 from crawler.shoplist import ShopList, load_shop_list
 from crawler.shopstate import USEFUL_MIN_SCORE, PageRecord, ShopState
-from crawler.status import bot_wall, classify_homepage_failure, describe_failure
+from crawler.status import bot_wall, classify_homepage_failure, describe_failure, failure_code
 from reports.store import now_iso
 
 # Content types that are never a page to analyse (major type, or full type).
@@ -48,8 +49,12 @@ def _truthy(value: Any) -> bool:
 
 
 def content_type_of(response: Response) -> str:
-    raw = response.headers.get(b"Content-Type") or b""
-    return raw.decode("latin-1").split(";")[0].strip().lower()
+    return content_type_header(response).split(";")[0].strip().lower()
+
+
+def content_type_header(response: Response) -> str:
+    """The Content-Type header as sent, parameters (the charset) included."""
+    return (response.headers.get(b"Content-Type") or b"").decode("latin-1").strip()
 
 
 def is_page_type(ctype: str) -> bool:
@@ -100,6 +105,7 @@ class ShopsSpider(scrapy.Spider):
         self.config = CrawlConfig()
         self.rule = VerdictRule()
         self.analysis = AnalysisPool(0)
+        self.page_maxsize = 5 * 1024 * 1024
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> ShopsSpider:
@@ -110,6 +116,9 @@ class ShopsSpider(scrapy.Spider):
             crawler.settings.getint("BEREIKBAAR_ANALYSIS_WORKERS", default_workers())
         )
         crawler.signals.connect(spider._on_idle, signal=signals.spider_idle)
+        # pages over DOWNLOAD_MAXSIZE are cut there and analysed, not dropped (see _count_bytes)
+        spider.page_maxsize = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        crawler.signals.connect(spider._count_bytes, signal=signals.bytes_received)
         crawler.signals.connect(spider.analysis.close, signal=signals.spider_closed)
         return spider
 
@@ -178,8 +187,19 @@ class ShopsSpider(scrapy.Spider):
                 "clicks": clicks,
                 "link_text": link_text,
                 "homepage": home,
+                # the size limit is applied by _count_bytes, which keeps what came in
+                "download_maxsize": 0,
             },
         )
+
+    def _count_bytes(self, data: bytes, request: Request, spider: Any = None) -> None:
+        """Stop a page download at the size limit and keep the part received (README: "cut")."""
+        if not self.page_maxsize or "page_key" not in request.meta:
+            return
+        received = request.meta.get("bereikbaar_bytes", 0) + len(data)
+        request.meta["bereikbaar_bytes"] = received
+        if received >= self.page_maxsize:
+            raise StopDownload(fail=False)
 
     # -- responses -----------------------------------------------------------------------------
 
@@ -194,11 +214,16 @@ class ShopsSpider(scrapy.Spider):
                 if job is not None:
                     final_key = job.pop("final_key")
                     # analysed in a worker process; the shop's slot stays taken meanwhile
-                    self._take_analysis(state, record, final_key, await self.analysis.analyse(job))
+                    analysis = await self.analysis.analyse(job)
+                    if record.cut and CUT_WARNING not in analysis.warnings:
+                        analysis.warnings.append(CUT_WARNING)
+                    self._take_analysis(state, record, final_key, analysis)
             except Exception as exc:  # one odd page must never take the shop down
                 self.logger.exception("analysing %s failed", response.url)
                 record.error = f"analysis failed: {type(exc).__name__}: {str(exc)[:200]}"
+                record.failure = "analysis_failed"
                 record.analysis = None
+                self.crawler.stats.inc_value("bereikbaar/pages/analysis_failed")
                 if record.is_homepage:
                     state.status, state.reason = (
                         "error",
@@ -217,6 +242,10 @@ class ShopsSpider(scrapy.Spider):
         record.http_status = response.status
         record.fetched_at = now_iso()
         body = response.body
+        if self.page_maxsize and len(body) >= self.page_maxsize and "download_stopped" in response.flags:
+            body = body[: self.page_maxsize]
+            record.cut = True
+            stats.inc_value("bereikbaar/pages/cut")
         record.size = len(body)
         record.content_hash = hashlib.sha1(body).hexdigest()
         ctype = content_type_of(response)
@@ -253,7 +282,7 @@ class ShopsSpider(scrapy.Spider):
         return {
             "url": response.url,
             "body": body,
-            "content_type": ctype or None,
+            "content_type": content_type_header(response) or None,  # the charset decides decoding
             "country": state.entry.country or None,
             "shop_domain": registrable_domain(host_of(state.homepage or response.url)),
             "link_text": record.link_text,
@@ -294,6 +323,7 @@ class ShopsSpider(scrapy.Spider):
         reason = describe_failure(exc)
         if record is not None:
             record.error = reason
+            record.failure = failure_code(exc)
             response = getattr(exc, "response", None)
             if response is not None:
                 record.http_status = response.status
@@ -315,7 +345,11 @@ class ShopsSpider(scrapy.Spider):
                 break
             state.mark_requested(candidate.key)
             state.pages[candidate.key] = PageRecord(
-                url=candidate.url, key=candidate.key, clicks=candidate.clicks, link_text=candidate.text
+                url=candidate.url,
+                key=candidate.key,
+                clicks=candidate.clicks,
+                link_text=candidate.text,
+                link_kind=candidate.kind,
             )
             priority = -candidate.clicks if self.config.strategy == "bfs" else candidate.score
             yield self._request(
