@@ -211,7 +211,9 @@ def _analyse_html(
     return analysis
 
 
-def _attribute(analysis: PageAnalysis, shop_domain: str, is_homepage: bool, blocks: list | None = None) -> None:
+def _attribute(
+    analysis: PageAnalysis, shop_domain: str, is_homepage: bool, blocks: list | None = None
+) -> None:
     """Give every phone and e-mail its owner, with the evidence (checks/attribution.py)."""
     regions, pos = [], 0
     for block in blocks or ():

@@ -59,11 +59,13 @@ ORG_WITH_PREFIX = re.compile(
 # Institution words, also as the tail of a compound ("Geschillencommissie",
 # "Universalschlichtungsstelle", "Consumentenombudsdienst", "Datenschutzbehörde").
 INSTITUTION = re.compile(
-    r"\b[\w-]*?(?:commissie|loket|ombudsman|ombudsdienst|autoriteit|instantie|keurmerk|waarborg|"
-    r"toezichthouder|geschillen\w*|schlichtung\w*|schlichtungsstelle|verbraucherzentrale|beh[öo]rde|"
-    r"beauftragte[nr]?|kommission|authority|commission(?:er)?|tribunal|regulator|autorit[ée]|"
-    r"m[ée]diateur|mediator|m[ée]diation|ombudsdienst|platform|plattform|plateforme|arbitration|"
-    r"adr\s+(?:body|entity)|consumentenbond|verbraucherschutz)\b",
+    r"\b[\w-]*?(?:commissie|ombudsman|ombudsdienst|autoriteit|toezichthouder|schlichtungsstelle|"
+    r"verbraucherzentrale|beh[öo]rde|beauftragte[nr]?|authority|commissioner|tribunal|regulator|"
+    r"autorit[ée]|m[ée]diateur|mediator|consumentenbond|verbraucherschutz\w*)\b"
+    # weaker words name an institution only when capitalised: "het ODR-platform" is a thing,
+    # "Online Dispute Resolution Platform" and "Service de Médiation" are bodies
+    r"|\b(?-i:[A-ZÀ-Þ])[\w-]*?(?:loket|instantie|keurmerk|waarborg|kommission|commission|platform|plattform|"
+    r"plateforme|arbitration|m[ée]diation)\b",
     re.I,
 )
 # Words before an institution word that make it ours ("ons platform", "our mediation team").
@@ -94,16 +96,35 @@ SERVICE_OF_OTHER = re.compile(
 # delivery ("het geschil voorleggen aan", "een klacht indienen bij", "wenden tot",
 # "de betaling wordt afgehandeld door", "zuständige Aufsichtsbehörde", "auprès de").
 ROLE_WORDS = re.compile(
-    r"\b(?:voorleggen\s+aan|(?:klacht|geschil)\w*\s+(?:\w+\s+){0,3}(?:indienen|melden|voorleggen)\s+bij|"
-    r"wenden\s+(?:tot|aan)|afgehandeld\s+door|verwerkt\s+door|verzorgd\s+door|uitgevoerd\s+door|"
+    r"\b(?:voorleggen\s+aan|"
+    # a complaint or dispute taken to someone named: "een klacht indienen bij de Stichting ..."
+    r"(?:klacht|geschil|complaint|dispute|beschwerde|r[ée]clamation|litige)\w*\s+(?:\w+\s+){0,4}"
+    r"(?:bij|with|to|bei|an|aupr[eè]s\s+d[eu']|devant)\s+(?:de\s+|het\s+|the\s+|der\s+|die\s+|la\s+|le\s+|l['’])?"
+    r"(?=[A-ZÀ-Þ])|"
+    r"afgehandeld\s+door|verwerkt\s+door|verzorgd\s+door|uitgevoerd\s+door|"
     r"bezorgd\s+door|geleverd\s+door|verstuurd\s+(?:met|via|door)|gehost\s+door|ontwikkeld\s+door|"
-    r"handled\s+by|processed\s+by|operated\s+by|provided\s+by|delivered\s+by|hosted\s+by|designed\s+by|"
-    r"complaint\s+(?:\w+\s+){0,2}with|refer\s+(?:\w+\s+){0,3}to|dispute|geschil\w*|"
-    r"beschwerde\s+(?:\w+\s+){0,3}bei|zust[äa]ndige|aufsicht\w*|streit\w*|abgewickelt\s+(?:durch|über)|"
-    r"betrieben\s+von|gehostet\s+(?:bei|von)|r[ée]clamation\s+aupr[eè]s|aupr[eè]s\s+d[eu]|litige\w*|"
-    r"h[ée]berg[ée]\s+par|h[ée]bergeur|toezicht\w*|supervis\w+|regulat\w+|payment\s+provider|"
-    r"betaalprovider|payment\s+service|zahlungsdienst\w*|vervoerder|carrier|transporteur|versanddienst\w*)",
+    r"handled\s+by|processed\s+by|provided\s+by|delivered\s+by|hosted\s+(?:by|at)|designed\s+by|"
+    r"zust[äa]ndige|aufsichtsbeh\w*|streitbeilegung|streitschlichtung|online\s+dispute\s+resolution|"
+    r"abgewickelt\s+(?:durch|über)|gehostet\s+(?:bei|von)|h[ée]berg[ée]\s+par|h[ée]bergeur|h[ée]bergement|"
+    r"web\s?host(?:ing)?|hosting\s+(?:company|provider|partner)|toezichthouder|"
+    r"payment\s+(?:provider|service\s+provider)|betaalprovider|betaaldienst\w*|zahlungsdienst\w*|"
+    r"vervoerder|pakketdienst|carrier|transporteur|spediteur|versanddienst\w*|logisti\w+|"
+    r"\w*dienstleister|fulfil+ment\s+(?:partner|provider|center|centre)|"
+    r"agence\s+web|web\s?agen(?:cy|tur)|webagentur|internetagentur|internetbureau|webbureau|webdesign\w*|"
+    r"conception\s+(?:et\s+r[ée]alisation|du\s+site|graphique)|r[ée]alisation(?:\s+du\s+site)?|"
+    r"cr[ée]ation\s+du\s+site|d[ée]velopp[ée]\s+par|webmaster)",
     re.I,
+)
+# "Klarna's customer service", "de Klarna klantenservice": another organisation's desk, named first.
+OTHER_BEFORE_SERVICE = re.compile(
+    r"(?P<name>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:['’]s?)?\s+"
+    r"(?i:klantenservice|klantendienst|customer\s+(?:service|care|support)|kundenservice|kundendienst|service\s+desk)\b"
+)
+# Words that open a service heading without naming anyone ("Contact klantenservice", "Our Customer Care").
+GENERIC_LEAD = frozenset(
+    "contact kontakt neem bel call email e-mail mail chat online telefonische telephone phone algemene general "
+    "persoonlijke personal gratis free direct live uw your onze our unser unsere ihr notre votre de het the la le "
+    "die der een a our onze hulp help service vragen questions".split()
 )
 # Headings and labels that open the shop's own identity block.
 IDENTITY_HEADING = re.compile(
@@ -111,7 +132,10 @@ IDENTITY_HEADING = re.compile(
     r"onze\s+gegevens|colofon|impressum|angaben\s+gem[äa]ss?|anbieter\s*(?:kennzeichnung|:)|betreiber|"
     r"inhaber|verantwortlich|diensteanbieter|mentions\s+l[ée]gales|[ée]diteur|company\s+(?:details|information)|"
     r"about\s+us|legal\s+notice|handelsnaam|handelend\s+onder|trading\s+as|firmenname|raison\s+sociale|"
-    r"bedrijfsnaam|naam\s+ondernemer|company\s+name|registered\s+(?:office|company)|statutaire\s+naam",
+    r"bedrijfsnaam|naam\s+ondernemer|company\s+name|registered\s+(?:office|company)|statutaire\s+naam|"
+    r"verantwoordelijke|verwerkingsverantwoordelijke|responsable\s+du\s+traitement|data\s+controller|"
+    r"operated\s+by|betrieben\s+von|exploit[ée]\s+par|[ée]dit[ée]\s+par|site\s+(?:editor|publisher)|"
+    r"published\s+by|uitgegeven\s+door",
     re.I,
 )
 # A registration number label: the block that holds one is somebody's identity block.
@@ -125,6 +149,8 @@ IDENTITY_NUMBER = re.compile(
 BLOCK_LINE_MAX = 110
 BLOCK_LINES_UP, BLOCK_LINES_DOWN = 7, 4
 SENTENCE_WIDTH = 220
+# How far into an imprint its trader is looked for.
+IMPRINT_HEAD = 1500
 
 # Free mail providers: the domain says nothing about who owns the address.
 FREE_MAIL = frozenset(
@@ -205,7 +231,10 @@ def org_names(text: str) -> list[tuple[str, int, int]]:
 
 _LETTERS = re.compile(r"[^\W\d_]")
 _POSTCODE_NAME = re.compile(r"(?:^|\s)\d{4}$")
-_LEADING_SMALL = re.compile(r"^(?:(?:de|het|the|die|der|la|le|les|een|a|an|bij|aan|door|van|of)\s+)+", re.I)
+_LEADING_SMALL = re.compile(
+    r"^(?:(?:de|het|the|die|der|la|le|les|een|a|an|bij|aan|door|van|of|contact|call|bel|met|with|via)\s+)+",
+    re.I,
+)
 
 
 def _trim_name(name: str) -> str:
@@ -291,21 +320,40 @@ def shop_names(ctx: PageContext, extra: list[str] | tuple[str, ...] = ()) -> Sho
             names.add(part, part)
     for name in extra:
         names.add(name)
-    hits: dict[int, bool] = {}  # line index -> opens with an identity heading
+    hits: dict[int, int] = {}  # line index -> where an identity heading starts in it (-1: a number only)
     for m in IDENTITY_HEADING.finditer(ctx.text):
-        hits[ctx.line_of(m.start())] = True
+        i = ctx.line_of(m.start())
+        hits.setdefault(i, m.start() - ctx.starts[i])
     for m in IDENTITY_NUMBER.finditer(ctx.text):
-        hits.setdefault(ctx.line_of(m.start()), False)
-    for i, heading in sorted(hits.items()):
-        if len(ctx.lines[i]) > 400:
-            continue
+        hits.setdefault(ctx.line_of(m.start()), -1)
+    for i, col in sorted(hits.items()):
         lo, hi = _block_span(ctx, i)
-        lo, hi = (i, hi) if heading else (max(lo, i - 5), i)
+        lo, hi = (i, hi) if col >= 0 else (max(lo, i - 5), i)
         for j in range(lo, hi + 1):
-            for name, _s, _e in org_names(ctx.lines[j]):
-                if INSTITUTION.search(name) and not ORG_WITH_FORM.search(name):
+            line = ctx.lines[j]
+            first = col if j == i and col >= 0 else 0
+            if len(line) > BLOCK_LINE_MAX:  # running text: the sentence after the heading only
+                line = line[: first + SENTENCE_WIDTH]
+            for name, start, _e in org_names(line):
+                if start < first or (INSTITUTION.search(name) and not ORG_WITH_FORM.search(name)):
                     continue  # an institution is not the trader
+                # a web agency's or host's block lists its own registration number: no role word
+                # may stand between the block's start and the name
+                lead = "\n".join([*ctx.lines[lo:j], line[first:start]])
+                if not ROLE_WORDS.search(lead) and not THIRD_PARTY_ROLE.search(lead):
+                    names.add(name)
+    if ctx.page_kind == "imprint":
+        # an imprint opens with the trader: the first company named with its legal form
+        for name, start, _e in org_names(ctx.text[:IMPRINT_HEAD]):
+            k = ctx.line_of(start)
+            lead = "\n".join(ctx.lines[max(0, k - 2) : k + 1])
+            if (
+                ORG_WITH_FORM.search(name)
+                and not ROLE_WORDS.search(lead)
+                and not THIRD_PARTY_ROLE.search(lead)
+            ):
                 names.add(name)
+                break
     return names
 
 
@@ -355,7 +403,17 @@ def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
             out.append(Mention("role", m.group(), base + n - m.end()))
     for m in OWN_WORDS.finditer(text):
         out.append(Mention("own", m.group(), base + n - m.end()))
+    taken: list[tuple[int, int]] = []
+    for m in OTHER_BEFORE_SERVICE.finditer(text):
+        name = _LEADING_SMALL.sub("", m["name"]).strip()
+        if not name or OWN_WORDS.search(name) or name.split()[0].lower() in GENERIC_LEAD:
+            continue
+        who = names.match(name)
+        out.append(Mention("shop_name" if who else "other", who or name, base + n - m.end()))
+        taken.append(m.span())
     for m in SERVICE_WORDS.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         out.append(Mention("service", m.group(), base + n - m.end()))
     for m in IDENTITY_NUMBER.finditer(text):
         out.append(Mention("identity", m.group(), base + n - m.end()))
@@ -404,6 +462,15 @@ def _locate(ctx: PageContext, finding: PhoneFinding | EmailFinding) -> list[int]
             i = haystack.find(probe, i + len(probe))
         if places:
             return places
+    if finding.context:  # the value was rewritten (demunged, decoded): find the text just before it
+        at = finding.context.find(finding.raw)
+        if at < 0 and is_email:
+            at = finding.context.lower().find(finding.value)
+        lead = finding.context[:at].lstrip("…")[-30:] if at > 0 else ""
+        if len(lead.strip()) >= 8:
+            i = ctx.text.find(lead)
+            if i >= 0:
+                return [i + len(lead)]
     if not is_email:
         digits = "".join(_DIGIT_RUN.findall(finding.raw))
         if len(digits) >= 6:
@@ -421,8 +488,10 @@ def _context_owner(ctx: PageContext, at: int) -> tuple[str, str] | None:
     before = line[:col]
     sentence = before[-SENTENCE_WIDTH:]
     ends = [m.end() for m in _SENTENCE_END.finditer(sentence)]
-    if ends:
-        sentence = sentence[ends[-1] :]
+    if len(ends) >= 2:  # this sentence and the one before it ("... veuillez nous consulter. Contact : x")
+        sentence = sentence[ends[-2] :]
+    elif ends and len(sentence) == SENTENCE_WIDTH:
+        sentence = sentence[ends[0] :]
     mentions = _mentions(sentence, names, 0)
     decisive = _nearest(mentions, ("other", "role", "own", "service", "shop_name"))
     if decisive is not None:
@@ -447,6 +516,7 @@ def _context_owner(ctx: PageContext, at: int) -> tuple[str, str] | None:
         and decisive.kind == "other"
         and has_identity
         and ctx.is_legal
+        and _nearest(block_mentions, ("role",)) is None
         and ORG_WITH_FORM.search(decisive.text)
         and not INSTITUTION.search(decisive.text)
     ):
