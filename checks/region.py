@@ -25,7 +25,11 @@ BARE_LANG = {"nl": "NL", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "pl": "
 
 PHONE_WEIGHT, PHONE_CAP = 3, 6
 # A number written with its country code: +49 30 ..., 0049 30 ..., +1 (212) ...
-INTERNATIONAL = re.compile(r"(?:\+|(?<![\d.,])00)\s?[1-9][\d \u00a0\-().]{6,18}\d")
+# Two patterns, each opening with a literal, scan faster than one with an alternation.
+INTERNATIONAL = (
+    re.compile(r"\+\s?[1-9][\d \u00a0\-().]{6,18}\d"),
+    re.compile(r"00(?<![\d.,]00)\s?[1-9][\d \u00a0\-().]{6,18}\d"),
+)
 
 ADDRESS_WEIGHT, ADDRESS_CAP = 3, 9
 US_STATES = (
@@ -33,31 +37,41 @@ US_STATES = (
     "NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
 )
 CA_PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
-# (region, pattern) of postal-address shapes that name one country.
-ADDRESS_SHAPES: tuple[tuple[str, re.Pattern], ...] = (
-    ("US", re.compile(rf"\b[A-Z][A-Za-z.' ]{{1,30}},\s*(?:{US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b")),
-    ("CA", re.compile(rf"\b(?:{CA_PROVINCES})\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b")),
-    ("NL", re.compile(r"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\s+[A-Z][a-z'\-]+")),
-    ("GB", re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?)\s\d[ABD-HJLNP-UW-Z]{2}\b")),
-    ("BE", re.compile(r"\bB-[1-9]\d{3}\s+[A-Z]")),
-    ("AT", re.compile(r"\bA-[1-9]\d{3}\s+[A-Z]")),
-    ("CH", re.compile(r"\bCH-[1-9]\d{3}\s+[A-Z]")),
-    ("LU", re.compile(r"\bL-\d{4}\s+[A-Z]")),
-    ("DE", re.compile(r"\bD-\d{5}\s+[A-Z]")),
-    ("FR", re.compile(r"\bF-\d{5}\s+[A-Z]")),
+# Postal-address shapes, one named group each: a group named after a country names it; FIVE
+# (a five-digit postcode and a place: German, French, Italian or Spanish) is decided by the
+# street words around it or a country name after it; FOUR (a four-digit postcode and a place:
+# BE, AT, CH, LU, DK, ...) counts only with the country named after it. One pass for all.
+ADDRESS_SHAPES: tuple[tuple[str, str], ...] = (
+    ("US", rf"(?<=[a-z.]),[ \u00a0]?(?:{US_STATES})[ \u00a0]+\d{{5}}(?:-\d{{4}})?\b"),
+    ("CA", rf"\b(?:{CA_PROVINCES})[ \u00a0]+[A-Z]\d[A-Z][ \u00a0]?\d[A-Z]\d\b"),
+    ("NL", r"\b[1-9]\d{3}[ \u00a0]?(?!SA|SD|SS)[A-Z]{2}[ \u00a0]+[A-Z][a-z'\-]+"),
+    ("GB", r"\b[A-Z]{1,2}\d[A-Z\d]?[ \u00a0]\d[ABD-HJLNP-UW-Z]{2}\b"),
+    ("BE", r"\bB-[1-9]\d{3}\s+[A-Z]"),
+    ("AT", r"\bA-[1-9]\d{3}\s+[A-Z]"),
+    ("CH", r"\bCH-[1-9]\d{3}\s+[A-Z]"),
+    ("LU", r"\bL-\d{4}\s+[A-Z]"),
+    ("DE", r"\bD-\d{5}\s+[A-Z]"),
+    ("FR", r"\bF-\d{5}\s+[A-Z]"),
+    ("FIVE", r"(?<![\d\-.,/])\d{5}[ \u00a0]+[A-ZÄÖÜÉ][a-zäöüßéèàç\-]+"),
+    ("FOUR", r"(?<![\d\-.,/])[1-9]\d{3}[ \u00a0]+[A-ZÄÖÜÉ][a-zäöüßéèàç\-]+"),
 )
-# A five-digit postcode and a place: German, French, Italian or Spanish; the street words
-# around it (or a country name) decide which.
-FIVE_DIGIT_PLACE = re.compile(r"(?<![\d\-.,/])\d{5}\s+[A-ZÄÖÜÉ][a-zäöüßéèàç\-]+")
+ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ADDRESS_SHAPES))
+MAX_ADDRESSES = 30
+# One pattern of twelve alternatives tried at every position is slow; these one-shape hints
+# (a postcode and a capital, a state and ZIP code, the inward half of a British or Canadian
+# postcode) scan fast, and ADDRESS is tried only in a small window around each.
+ADDRESS_HINTS: tuple[tuple[re.Pattern, int], ...] = (
+    (re.compile(r"\d{4}\d?[ \u00a0]?[A-Z]"), 4),
+    (re.compile(r",[ \u00a0]?[A-Z]{2}[ \u00a0]+\d{5}"), 1),
+    (re.compile(r"[ \u00a0]\d[A-Z]{2}\b"), 6),
+    (re.compile(r"\d[A-Z]\d\b"), 10),
+)
 STREET_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("DE", re.compile(r"(?i:stra(?:ß|ss)e|str\.|weg\b|allee|platz|gasse|damm|ring\b|ufer\b)")),
     ("FR", re.compile(r"\b(?i:rue|avenue|boulevard|bd|allée|chemin|quai|impasse)\b")),
     ("IT", re.compile(r"\b(?i:via|viale|piazza|corso)\b")),
     ("ES", re.compile(r"\b(?i:calle|avenida|plaza|carrer|paseo)\b")),
 )
-# A four-digit postcode and a place (BE, AT, CH, LU, DK, ...): counted only with the country
-# named after it.
-FOUR_DIGIT_PLACE = re.compile(r"(?<![\d\-.,/])[1-9]\d{3}\s+[A-ZÄÖÜÉ][a-zäöüßéèàç\-]+")
 FIVE_DIGIT_DEFAULT = "DE"  # the five-digit country nearest the shops we measure
 # Country names in NL/EN/DE/FR, counted only next to a postcode (an address line), not in
 # a list of shipping destinations.
@@ -80,13 +94,16 @@ NAME_WEIGHT = 4
 CURRENCY_WEIGHT = 2
 CURRENCIES: tuple[tuple[str, re.Pattern], ...] = (
     ("CA", re.compile(r"\bCA\$|\bC\$|\bCAD\b")),
-    ("US", re.compile(r"(?<![A-Z])\$\s?\d|\bUS\$|\bUSD\b")),
+    ("US", re.compile(r"\$[ \u00a0]?\d|\bUSD\b")),
     ("GB", re.compile(r"£\s?\d|\bGBP\b")),
     ("CH", re.compile(r"\bCHF\b")),
 )
+CURRENCY_MARKS = ("$", "£", "CHF", "USD", "GBP", "CAD")
 
 MIN_SUPPORT = 2
-SCAN_CHARS = 300_000
+# Addresses and numbers sit in the header and footer (first and last of the page text) or on
+# short contact pages: a long page is read at both ends only.
+SCAN_CHARS = 60_000
 
 
 def _tld_region(url: str) -> str:
@@ -113,7 +130,7 @@ def _lang_region(lang: str) -> tuple[str, int]:
 
 def _phone_regions(text: str) -> dict[str, int]:
     scores: dict[str, int] = {}
-    for i, m in enumerate(INTERNATIONAL.finditer(text)):
+    for i, m in enumerate(m for pattern in INTERNATIONAL for m in pattern.finditer(text)):
         if i >= 40:
             break
         raw = m.group()
@@ -139,37 +156,42 @@ def _named_near(text: str, end: int) -> str:
     return (m.lastgroup or "") if m else ""
 
 
+def _addresses(text: str) -> list[re.Match]:
+    """ADDRESS matches, found around the hints only (at most MAX_ADDRESSES)."""
+    found: dict[int, re.Match] = {}
+    for hint, back in ADDRESS_HINTS:
+        for i, h in enumerate(hint.finditer(text)):
+            if i >= 4 * MAX_ADDRESSES or len(found) >= MAX_ADDRESSES:
+                break
+            m = ADDRESS.search(text, max(0, h.start() - back), min(len(text), h.end() + 40))
+            if m is not None and m.start() <= h.end():
+                found.setdefault(m.start(), m)
+    return [found[k] for k in sorted(found)]
+
+
 def _address_regions(text: str) -> dict[str, int]:
     scores: dict[str, int] = {}
-
-    def add(region: str, weight: int) -> None:
-        scores[region] = min(ADDRESS_CAP, scores.get(region, 0) + weight)
-
-    for region, shape in ADDRESS_SHAPES:
-        for i, m in enumerate(shape.finditer(text)):
-            if i >= 10:
-                break
-            add(_named_near(text, m.end()) or region, ADDRESS_WEIGHT)
-    for i, m in enumerate(FOUR_DIGIT_PLACE.finditer(text)):
-        named = _named_near(text, m.end()) if i < 10 else ""
-        if named:
-            add(named, ADDRESS_WEIGHT)
-    for i, m in enumerate(FIVE_DIGIT_PLACE.finditer(text)):
-        if i >= 10:
-            break
+    for m in _addresses(text):
+        shape = m.lastgroup or ""
         named = _named_near(text, m.end())
         if named:
-            add(named, ADDRESS_WEIGHT)
+            region, weight = named, ADDRESS_WEIGHT
+        elif shape == "FOUR":
             continue
-        around = text[max(0, m.start() - 80) : m.start()]
-        street = next((cc for cc, words in STREET_WORDS if words.search(around)), "")
-        add(street or FIVE_DIGIT_DEFAULT, ADDRESS_WEIGHT if street else 2)
+        elif shape == "FIVE":
+            around = text[max(0, m.start() - 80) : m.start()]
+            street = next((cc for cc, words in STREET_WORDS if words.search(around)), "")
+            region, weight = (street, ADDRESS_WEIGHT) if street else (FIVE_DIGIT_DEFAULT, 2)
+        else:
+            region, weight = shape, ADDRESS_WEIGHT
+        scores[region] = min(ADDRESS_CAP, scores.get(region, 0) + weight)
     return scores
 
 
 def region_scores(url: str = "", lang: str = "", text: str = "") -> dict[str, int]:
     """Evidence per region, summed over the ccTLD, lang, numbers, addresses and currency."""
-    text = text[:SCAN_CHARS]
+    if len(text) > 2 * SCAN_CHARS:
+        text = text[:SCAN_CHARS] + "\n" + text[-SCAN_CHARS:]
     scores: dict[str, int] = {}
 
     def add(region: str, weight: int) -> None:
@@ -181,7 +203,8 @@ def region_scores(url: str = "", lang: str = "", text: str = "") -> dict[str, in
     for found in (_phone_regions(text), _address_regions(text)):
         for region, weight in found.items():
             add(region, weight)
-    for region, pattern in CURRENCIES:
+    currencies = CURRENCIES if any(mark in text for mark in CURRENCY_MARKS) else ()
+    for region, pattern in currencies:
         if pattern.search(text):
             add(region, CURRENCY_WEIGHT)
             break
