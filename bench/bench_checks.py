@@ -10,12 +10,18 @@ Two checks passes are timed: as the prioritised crawl runs it (links that cannot
 kind are skipped unscored, `min_link_score`), and the full pass `bereikbaar extract` runs
 (every link scored).
 
-    .venv/bin/python bench/bench_checks.py [--pages 200] [--repeat 3]
+Hostile pages (issue 9 part 3) are timed apart, one analysis each (the crawl's pass), and the
+worst time per MB is printed: digit runs, number-shaped lines, address-like strings, one
+number repeated in every tile, control characters and NULs, nesting far past libxml2's depth
+limit, and an undeclared Shift-JIS page, each about --hostile-mb MB.
+
+    .venv/bin/python bench/bench_checks.py [--pages 200] [--repeat 3] [--hostile-mb 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
@@ -83,11 +89,65 @@ def per_page_best(pages: list[tuple[str, bytes]], checks, repeat: int) -> tuple[
     return base, ours
 
 
+def _fill(unit, size: int) -> str:
+    parts, total, i = [], 0, 0
+    while total < size:
+        part = unit(i)
+        parts.append(part)
+        total += len(part)
+        i += 1
+    return "".join(parts)
+
+
+def hostile_pages(size: int, seed: int = 9) -> list[tuple[str, bytes]]:
+    """Pages built to be slow or unreadable, about `size` bytes each, contact details included."""
+    rng = random.Random(seed)
+    contact = "<p>Bel ons op 020-765 4321 of mail service@winkel.nl</p>"
+
+    def page(body: str) -> bytes:
+        return f"<html><body>{contact}{body}</body></html>".encode()
+
+    digits = "".join(rng.choice("0123456789 ") for _ in range(size))
+    pages = {
+        "digit runs": page(f"<p>{digits}</p>"),
+        "number lines": page(_fill(lambda i: f"<div>0{rng.randrange(10**9):09d}</div>", size)),
+        "address-like strings": page(_fill(lambda i: f"<span>klant{i}@domein{i % 997}.nl</span> ", size)),
+        "one number repeated": page(_fill(lambda i: f"<li>Artikel {i} - bel 020-765 4321</li>", size)),
+        "control chars and NULs": page(_fill(lambda i: f"<p>Tekst\x0b{i}\x00 en\x01 meer</p>", size)),
+        "deep nesting": page("<div>" * (size // 10) + contact + "</div>" * (size // 10)),
+        "Shift-JIS undeclared": page(_fill(lambda i: f"<p>お問い合わせ 東京都 {i}</p>", size // 2))
+        .decode()
+        .encode("shift_jis"),
+    }
+    return [(f"https://www.winkel.nl/{name}", body) for name, body in pages.items()]
+
+
+def bench_hostile(size: int) -> None:
+    pages = hostile_pages(size)
+    worst = ("", 0.0)
+    print(f"hostile pages, about {size / 1e6:.1f} MB each (one crawl pass each):")
+    for url, body in pages:
+        start = time.perf_counter()
+        analysis = analyse_page(url, body, min_link_score=CRAWL_MIN_LINK_SCORE)
+        seconds = time.perf_counter() - start
+        per_mb = seconds / (len(body) / 1e6)
+        name = url.rsplit("/", 1)[1]
+        print(
+            f"  {name:24s} {len(body) / 1e6:5.2f} MB {seconds:6.2f} s {per_mb:5.2f} s/MB  "
+            f"phones {len(analysis.phones):3d} e-mails {len(analysis.emails):3d}  "
+            f"{','.join(analysis.warnings) or '-'}"
+        )
+        if per_mb > worst[1]:
+            worst = (name, per_mb)
+    print(f"worst hostile page            : {worst[0]}, {worst[1]:.2f} s/MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--hostile-mb", type=float, default=5.0, help="size of each hostile page (0: skip)")
     args = parser.parse_args()
 
     pages = [
@@ -130,6 +190,8 @@ def main() -> None:
             f"naive bs4 + PhoneNumberMatcher: {slow:6.2f} s {n / slow:7.1f} pages/s  ratio {slow / base:.2f}x "
             f"(phones only, no e-mail/chat/links; one run)"
         )
+    if args.hostile_mb > 0:
+        bench_hostile(int(args.hostile_mb * 1e6))
 
 
 if __name__ == "__main__":

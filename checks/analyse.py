@@ -215,6 +215,9 @@ def _attribute(
     analysis: PageAnalysis, shop_domain: str, is_homepage: bool, blocks: list | None = None
 ) -> None:
     """Give every phone and e-mail its owner, with the evidence (checks/attribution.py)."""
+    if analysis.flooded:  # its values set no tier anyway; weighing each costs a pass over the page
+        flood.leave_unowned(analysis)
+        return
     regions, pos = [], 0
     for block in blocks or ():
         regions.append((pos, block.region))

@@ -145,3 +145,12 @@ def _capped(findings: list) -> list:
         if FLOOD_FLAG not in f.flags:
             f.flags.append(FLOOD_FLAG)
     return kept
+
+
+FLOOD_OWNER_REASON = "the page is flooded with number- or address-shaped strings: its values set no tier"
+
+
+def leave_unowned(analysis: PageAnalysis) -> None:
+    """Owner `unknown` for every value of a flooded page, saying why (no attribution is run)."""
+    for f in [*analysis.phones, *analysis.emails]:
+        f.owner, f.owner_reason, f.third_party = "unknown", FLOOD_OWNER_REASON, False

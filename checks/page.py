@@ -408,7 +408,8 @@ def _parse_utf8(data: bytes) -> lxml.html.HtmlElement:
 DEPTH_ERROR = "Excessive depth"
 # Tags kept when a too-deep page is flattened: first everything that carries meaning for the
 # checks (links, forms, headings, scripts, metadata), then, if the page is still too deep, only
-# the elements that cannot nest. Every other tag becomes a line break.
+# the elements that cannot nest. Every other tag becomes a newline (a line break in the text,
+# which the block reader splits on, without an element per tag).
 FLATTEN_KEEP: tuple[frozenset[str], ...] = (
     frozenset(
         {
@@ -443,10 +444,10 @@ TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)\b[^>]*>")
 
 
 def flatten_tags(html: str, keep: frozenset[str]) -> str:
-    """The page with every tag not in `keep` replaced by a line break (text stays in order)."""
+    """The page with every tag not in `keep` replaced by a newline (text stays in order)."""
 
     def replace(match: re.Match[str]) -> str:
-        return match.group(0) if match.group(2).lower() in keep else "<br>"
+        return match.group(0) if match.group(2).lower() in keep else "\n"
 
     return TAG.sub(replace, html)
 

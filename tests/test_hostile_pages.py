@@ -51,19 +51,46 @@ HOSTILE: list[tuple[str, bytes | str, str | None, bool]] = [
         None,
         True,
     ),
-    ("wrong-meta-charset", page("Ünsere " + LINE, '<meta charset="shift_jis">').encode("utf-8"), "text/html; charset=utf-8", True),
+    (
+        "wrong-meta-charset",
+        page("Ünsere " + LINE, '<meta charset="shift_jis">').encode("utf-8"),
+        "text/html; charset=utf-8",
+        True,
+    ),
     ("unknown-charset-label", page(LINE, '<meta charset="x-klingon">').encode(), None, True),
     ("utf16-le-bom", ("\ufeff" + page(LINE)).encode("utf-16-le"), None, True),
     ("utf16-be-bom", ("\ufeff" + page(LINE)).encode("utf-16-be"), None, True),
     ("utf16-le-no-bom", page(LINE).encode("utf-16-le"), None, True),
     ("utf8-bom", b"\xef\xbb\xbf" + page(LINE).encode(), None, True),
-    ("cut-mid-character", page("café " + LINE).encode()[: -len("</p></body></html>")] + "é".encode()[:1], None, True),
+    (
+        "cut-mid-character",
+        page("café " + LINE).encode()[: -len("</p></body></html>")] + "é".encode()[:1],
+        None,
+        True,
+    ),
     ("deep-300", "<html><body>" + "<div>" * 300 + LINE + "</div>" * 300 + "</body></html>", None, True),
     ("deep-1200", "<html><body>" + "<div>" * 1200 + LINE + "</div>" * 1200 + "</body></html>", None, True),
     ("deep-5000", "<html><body>" + "<div>" * 5000 + LINE + "</div>" * 5000 + "</body></html>", None, True),
-    ("deep-5000-spans", "<html><body>" + "<span>" * 5000 + LINE + "</span>" * 5000 + "</body></html>", None, True),
-    ("deep-custom-tags", "<html><body>" + "<x-a>" * 3000 + LINE + "</x-a>" * 3000 + "</body></html>", None, True),
-    ("hidden-input", page('Welkom<input type="hidden" name="to" value="service@winkel.nl"><input type="hidden" value="020-765 4321">'), None, False),
+    (
+        "deep-5000-spans",
+        "<html><body>" + "<span>" * 5000 + LINE + "</span>" * 5000 + "</body></html>",
+        None,
+        True,
+    ),
+    (
+        "deep-custom-tags",
+        "<html><body>" + "<x-a>" * 3000 + LINE + "</x-a>" * 3000 + "</body></html>",
+        None,
+        True,
+    ),
+    (
+        "hidden-input",
+        page(
+            'Welkom<input type="hidden" name="to" value="service@winkel.nl"><input type="hidden" value="020-765 4321">'
+        ),
+        None,
+        False,
+    ),
     ("aria-hidden", page(f'Welkom</p><div aria-hidden="true"><p>{LINE}</p></div><p>'), None, False),
     ("aria-hidden-upper", page(f'Welkom</p><div aria-hidden="TRUE"><p>{LINE}</p></div><p>'), None, False),
     ("template", page(f"Welkom</p><template><p>{LINE}</p></template><p>"), None, False),
@@ -93,7 +120,12 @@ def test_hostile_page_is_read(body: bytes | str, ctype: str | None, found: bool)
         ("café".encode("cp1252"), "text/html; charset=ISO-8859-1", "cp1252", "header"),
         ("café".encode(), 'text/html; charset="UTF-8"', "utf-8", "header"),
         (b'<meta charset="windows-1252">caf\xe9', None, "cp1252", "meta"),
-        (b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">', None, "shift_jis", "meta"),
+        (
+            b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">',
+            None,
+            "shift_jis",
+            "meta",
+        ),
         (b'<?xml version="1.0" encoding="ISO-8859-15"?><html>', None, "iso8859-15", "meta"),
         (b'<meta charset="utf-16">abc', None, "utf-8", "meta"),  # in-band UTF-16 means UTF-8
         (b'<meta charset="gb2312">', None, "gb18030", "meta"),
@@ -110,7 +142,13 @@ def test_decoding_order(body: bytes, ctype: str | None, encoding: str, source: s
 
 @pytest.mark.parametrize(
     ("label", "codec"),
-    [("ISO-8859-1", "cp1252"), ("us-ascii", "cp1252"), ("Shift_JIS", "shift_jis"), ("GBK", "gb18030"), ("bogus", None)],
+    [
+        ("ISO-8859-1", "cp1252"),
+        ("us-ascii", "cp1252"),
+        ("Shift_JIS", "shift_jis"),
+        ("GBK", "gb18030"),
+        ("bogus", None),
+    ],
 )
 def test_header_charset_labels(label: str, codec: str | None) -> None:
     assert header_charset(f"text/html; charset={label}") == codec
@@ -216,3 +254,18 @@ def test_store_locator_is_no_flood() -> None:
     analysis = analyse_page(URL, _locator(150).encode())
     assert not analysis.flooded
     assert PHONE in {p.value for p in analysis.phones}
+
+
+def test_one_number_repeated_everywhere_is_no_flood_and_stays_fast() -> None:
+    tiles = "".join(f"<li>Artikel {i}: vragen? Bel 020-765 4321</li>" for i in range(20_000))
+    started = time.perf_counter()
+    analysis = analyse_page(URL, page(LINE + "</p><ul>" + tiles + "</ul><p>").encode())
+    assert time.perf_counter() - started < 20
+    assert not analysis.flooded
+    assert PHONE in {p.value for p in analysis.phones if p.visible}
+
+
+def test_flooded_values_are_unowned_with_the_reason() -> None:
+    analysis = analyse_page(URL, _digit_flood(3000).encode())
+    assert analysis.phones
+    assert all(p.owner == "unknown" and "flooded" in p.owner_reason for p in analysis.phones)
