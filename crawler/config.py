@@ -52,6 +52,10 @@ def parse_resolve(value: Any) -> dict[str, str]:
 class CrawlConfig:
     max_pages: int = 30
     max_clicks: int = 3
+    # Contact and customer-service links are followed beyond `max_clicks`, up to this many clicks
+    # (when the page budget allows), so a far-away contact page is reported with its true clicks
+    # instead of as missing. At most max(max_clicks, contact_max_clicks); 0 switches it off.
+    contact_max_clicks: int = 5
     strategy: str = "priority"
     verdict_max_clicks: int = 2
     per_shop_concurrency: int = 2
@@ -75,9 +79,13 @@ class CrawlConfig:
             raise ValueError("the page budget per shop must be at least 1")
         if max_clicks < 0:
             raise ValueError("the click limit cannot be negative")
+        contact_max_clicks = settings.getint("BEREIKBAAR_CONTACT_MAX_CLICKS", 5)
+        if contact_max_clicks < 0:
+            raise ValueError("the contact click limit cannot be negative")
         return cls(
             max_pages=max_pages,
             max_clicks=max_clicks,
+            contact_max_clicks=contact_max_clicks,
             strategy=strategy,
             verdict_max_clicks=settings.getint("BEREIKBAAR_VERDICT_MAX_CLICKS", 2),
             per_shop_concurrency=max(1, settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)),

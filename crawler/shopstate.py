@@ -105,8 +105,10 @@ class ShopState:
         if not self.on_site(url):
             return False
         clicks = from_clicks + 1
-        if clicks > self.config.max_clicks:
-            return False
+        if clicks > self.config.max_clicks and (
+            kind not in CONTACT_KINDS or clicks > self.config.contact_max_clicks
+        ):
+            return False  # beyond the click limit only contact and customer-service links go on
         key = url_key(url)
         if key in self.scheduled:
             return False
@@ -118,10 +120,14 @@ class ShopState:
         if self.config.strategy == "bfs":
             order: tuple = (clicks, seq)
         else:
-            order = (-score, clicks, seq)
+            # links beyond the click limit wait until nothing within it is left: budget permitting
+            order = (self.beyond_limit(clicks), -score, clicks, seq)
         candidate = Candidate(url, key, clicks, text, score, kind, is_pdf, seq)
         heapq.heappush(self._frontier, (*order, candidate))
         return True
+
+    def beyond_limit(self, clicks: int) -> bool:
+        return clicks > self.config.max_clicks
 
     def _live(self) -> list[Candidate]:
         """Frontier entries not yet requested, with their best clicks (stale duplicates dropped)."""
@@ -145,7 +151,8 @@ class ShopState:
         if not useful:
             return False
         if self.phone_home and self.email_home:
-            return any(c.kind in MUST_SEE_LINK_KINDS for c in useful)
+            # the homepage settles both channels at 0 clicks: nothing far away can improve on it
+            return any(c.kind in MUST_SEE_LINK_KINDS and not self.beyond_limit(c.clicks) for c in useful)
         return True
 
     def pop_next(self) -> Candidate | None:

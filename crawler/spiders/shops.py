@@ -125,13 +125,15 @@ class ShopsSpider(scrapy.Spider):
     def run_settings(self) -> dict[str, Any]:
         """The settings a run records, so a result can be reproduced.
 
-        `crawl_max_clicks` is how deep the crawler follows links (--max-clicks); the click limit a
-        shop is judged by is `verdict_rule.max_clicks`, which is what reports read.
+        `crawl_max_clicks` is how deep the crawler follows links (--max-clicks) and
+        `crawl_contact_max_clicks` how deep it follows contact and customer-service links; the
+        click limit a shop is judged by is `verdict_rule.max_clicks`, which is what reports read.
         """
         s = self.crawler.settings
         return {
             "max_pages": self.config.max_pages,
             "crawl_max_clicks": self.config.max_clicks,
+            "crawl_contact_max_clicks": self.config.contact_max_clicks,
             "strategy": self.config.strategy,
             "verdict_rule": self.rule.to_dict(),
             "concurrent_requests": s.getint("CONCURRENT_REQUESTS"),
@@ -296,7 +298,7 @@ class ShopsSpider(scrapy.Spider):
         stats = self.crawler.stats
         record.analysis = analysis
         stats.inc_value("bereikbaar/pages/analysed")
-        if record.is_homepage:
+        if record.is_homepage and not analysis.flooded:  # a flooded page's values set no tier
             state.phone_home = any(credited(p) and not p.is_fax for p in analysis.phones)
             state.email_home = any(credited(e) for e in analysis.emails)
         clicks = state.best_clicks.get(record.key, record.clicks)
