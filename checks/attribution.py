@@ -120,11 +120,23 @@ OTHER_BEFORE_SERVICE = re.compile(
     r"(?P<name>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:['’]s?)?\s+"
     r"(?i:klantenservice|klantendienst|customer\s+(?:service|care|support)|kundenservice|kundendienst|service\s+desk)\b"
 )
+# "Please contact DPD on 0844 ...", "neem contact op met PostNL via", "kontaktieren Sie Klarna unter",
+# "contactez La Poste au": the reader is sent to someone named.
+_NAME = r"(?P<name>[A-ZÀ-Þ][\w&.'’-]*(?:\s+[A-ZÀ-Þ][\w&.'’-]*){0,3})"
+CONTACT_OTHER = re.compile(
+    r"(?i:\b(?:contact|call|phone|ring|e-?mail|write\s+to|reach|get\s+in\s+touch\s+with|"
+    r"contact\s+opnemen\s+met|contact\s+op\s+met|bel|mail|kontaktier\w*|wenden\s+sie\s+sich\s+(?:bitte\s+)?an|"
+    r"rufen\s+sie|contactez|appelez|joignez)\s+(?:sie\s+|directly\s+|directement\s+)?"
+    r"(?:de\s+|het\s+|the\s+|die\s+|den\s+|der\s+|das\s+|la\s+|le\s+|l['’]\s?)?)"
+    + _NAME
+    + r"(?=\s*(?i:on|at|via|by|using|op|per|unter|an|au|à|par|:|,)\b|\s*[:(]|\s+[+0(])"
+)
 # Words that open a service heading without naming anyone ("Contact klantenservice", "Our Customer Care").
 GENERIC_LEAD = frozenset(
     "contact kontakt neem bel call email e-mail mail chat online telefonische telephone phone algemene general "
     "persoonlijke personal gratis free direct live uw your onze our unser unsere ihr notre votre de het the la le "
-    "die der een a our onze hulp help service vragen questions".split()
+    "die der een a our onze hulp help service vragen questions customer customers klanten kunden sales team "
+    "support us ons uns nous sie ihn them".split()
 )
 # Headings and labels that open the shop's own identity block.
 IDENTITY_HEADING = re.compile(
@@ -404,6 +416,12 @@ def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
     for m in OWN_WORDS.finditer(text):
         out.append(Mention("own", m.group(), base + n - m.end()))
     taken: list[tuple[int, int]] = []
+    for m in CONTACT_OTHER.finditer(text):
+        name = _LEADING_SMALL.sub("", m["name"]).strip()
+        if not name or OWN_WORDS.search(name) or name.split()[0].lower() in GENERIC_LEAD:
+            continue
+        who = names.match(name)
+        out.append(Mention("shop_name" if who else "other", who or name, base + n - m.end()))
     for m in OTHER_BEFORE_SERVICE.finditer(text):
         name = _LEADING_SMALL.sub("", m["name"]).strip()
         if not name or OWN_WORDS.search(name) or name.split()[0].lower() in GENERIC_LEAD:
