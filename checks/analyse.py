@@ -181,7 +181,7 @@ def _analyse_html(
     min_link_score: int | None = None,
     warnings: list[str] | None = None,
 ) -> PageAnalysis:
-    page = parse_html(url, body)
+    page = parse_html(url, body, clean=True)
     collect_invisible(page, extra_tags=chat_check.WALKED_TAGS)
     root, furniture = page.root, page.furniture
     analysis = PageAnalysis(url=url, content_type="html", lang=page.lang, title=page.title)
@@ -231,7 +231,7 @@ def _attribute(
         title=analysis.title,
         content_type=analysis.content_type,
     )
-    attribute(ctx, analysis.phones, analysis.emails)
+    analysis.trader_names = attribute(ctx, analysis.phones, analysis.emails)
 
 
 def _unique(items: list[str]) -> list[str]:

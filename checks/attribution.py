@@ -100,7 +100,7 @@ ROLE_WORDS = re.compile(
     # a complaint or dispute taken to someone named: "een klacht indienen bij de Stichting ..."
     r"(?:klacht|geschil|complaint|dispute|beschwerde|r[ée]clamation|litige)\w*\s+(?:\w+\s+){0,4}"
     r"(?:bij|with|to|bei|an|aupr[eè]s\s+d[eu']|devant)\s+(?:de\s+|het\s+|the\s+|der\s+|die\s+|la\s+|le\s+|l['’])?"
-    r"(?=[A-ZÀ-Þ])|"
+    r"(?P<who>(?-i:[A-ZÀ-Þ])[\w&.'’-]*(?:\s+(?-i:[A-ZÀ-Þ])[\w&.'’-]*){0,3})|"
     r"afgehandeld\s+door|verwerkt\s+door|verzorgd\s+door|uitgevoerd\s+door|"
     r"bezorgd\s+door|geleverd\s+door|verstuurd\s+(?:met|via|door)|gehost\s+door|ontwikkeld\s+door|"
     r"handled\s+by|processed\s+by|provided\s+by|delivered\s+by|hosted\s+(?:by|at)|designed\s+by|"
@@ -250,7 +250,7 @@ _LEADING_SMALL = re.compile(
 
 
 def _trim_name(name: str) -> str:
-    return _LEADING_SMALL.sub("", name.strip(" ,.:;-"))
+    return _LEADING_SMALL.sub("", name.strip(" ,:;-"))
 
 
 _CAP_WORD = re.compile(r"[A-ZÀ-Þ0-9][\w&'’.-]*")
@@ -352,18 +352,14 @@ def shop_names(ctx: PageContext, extra: list[str] | tuple[str, ...] = ()) -> Sho
                 # a web agency's or host's block lists its own registration number: no role word
                 # may stand between the block's start and the name
                 lead = "\n".join([*ctx.lines[lo:j], line[first:start]])
-                if not ROLE_WORDS.search(lead) and not THIRD_PARTY_ROLE.search(lead):
+                if not _names_someone_else(lead):
                     names.add(name)
     if ctx.page_kind == "imprint":
         # an imprint opens with the trader: the first company named with its legal form
         for name, start, _e in org_names(ctx.text[:IMPRINT_HEAD]):
             k = ctx.line_of(start)
-            lead = "\n".join(ctx.lines[max(0, k - 2) : k + 1])
-            if (
-                ORG_WITH_FORM.search(name)
-                and not ROLE_WORDS.search(lead)
-                and not THIRD_PARTY_ROLE.search(lead)
-            ):
+            lead = "\n".join([*ctx.lines[max(0, k - 2) : k], ctx.lines[k][: start - ctx.starts[k]]])
+            if ORG_WITH_FORM.search(name) and not _names_someone_else(lead):
                 names.add(name)
                 break
     return names
@@ -375,6 +371,11 @@ def _is_sentence(line: str) -> bool:
     if len(line) > BLOCK_LINE_MAX:
         return True
     return line.rstrip()[-1:] in (".", "?", "!", ":") and len(line.split()) >= 5
+
+
+def _names_someone_else(text: str) -> bool:
+    """Role or institution wording: what follows is about a host, an agency, an authority..."""
+    return bool(ROLE_WORDS.search(text) or THIRD_PARTY_ROLE.search(text) or INSTITUTION.search(text))
 
 
 def _block_span(ctx: PageContext, i: int) -> tuple[int, int]:
@@ -409,7 +410,13 @@ def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
         who = names.match(name)
         out.append(Mention("shop_name" if who else "other", who or name, base + n - e))
     for m in ROLE_WORDS.finditer(text):
-        out.append(Mention("role", m.group(), base + n - m.end()))
+        if not m.group("who"):
+            out.append(Mention("role", m.group(), base + n - m.end()))
+    for m in ROLE_WORDS.finditer(text):
+        who = m.group("who")
+        if who and not OWN_WORDS.fullmatch(who.split()[0]) and who.split()[0].lower() not in GENERIC_LEAD:
+            shop = names.match(who)
+            out.append(Mention("shop_name" if shop else "other", shop or who, base + n - m.end()))
     for pattern in (THIRD_PARTY_CONTEXT, THIRD_PARTY_ROLE):
         for m in pattern.finditer(text):
             out.append(Mention("role", m.group(), base + n - m.end()))
@@ -652,10 +659,26 @@ def attribute(
     phones: list[PhoneFinding],
     emails: list[EmailFinding],
     extra_names: list[str] | tuple[str, ...] = (),
-) -> None:
-    """Set `owner`, `owner_reason` and `third_party` on every finding of one page."""
-    shop_names(ctx, extra_names)
+) -> list[str]:
+    """Set `owner`, `owner_reason` and `third_party` on every finding of one page; return the
+    names the trader goes by that the page's identity blocks taught (not its domain)."""
+    names = shop_names(ctx, extra_names)
     for f in (*phones, *emails):
         owner, reason = judge(ctx, f)
         f.owner, f.owner_reason = owner, reason
         f.third_party = owner == "third_party"
+    domain = registrable_domain(ctx.shop_domain) if ctx.shop_domain else ""
+    return [label for label in dict.fromkeys(names.keys.values()) if label != domain and "." not in label]
+
+
+def email_matches_names(address: str, names: list[str] | tuple[str, ...]) -> str | None:
+    """The trader name an e-mail's domain spells ("info@vandenberg-groep.nl" and "Van den Berg
+    Groep B.V."), or None. Used across a shop's pages: the imprint names the group, the contact
+    page gives the group's address."""
+    domain = registrable_domain(address.rsplit("@", 1)[-1]) or ""
+    if not domain or domain in FREE_MAIL:
+        return None
+    known = ShopNames()
+    for name in names:
+        known.add(name)
+    return known.match(domain.split(".")[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checks.attribution import email_matches_names
 from checks.model import CONTACT_KINDS, LEGAL_KINDS, PageAnalysis
 
 TIERS = ("homepage", "contact_page", "other_page", "legal_only", "chat_only", "not_found")
@@ -176,6 +177,26 @@ def page_tier(page: ShopPage) -> str:
     return "other_page"
 
 
+def attribute_across_pages(pages: list[ShopPage]) -> None:
+    """Evidence one page gives about another: an e-mail judged `unknown` on its page whose domain
+    spells a trader name that the shop's identity blocks give elsewhere (the imprint names the group
+    that runs the store, the contact page gives the group's address) is the shop's. Changes the
+    findings in place, so the database rows and the tiers agree."""
+    traders = [n for page in pages for n in getattr(page.analysis, "trader_names", ())]
+    if not traders:
+        return
+    for page in pages:
+        for f in page.analysis.emails:
+            if getattr(f, "owner", "") != "unknown" or not getattr(f, "owner_reason", ""):
+                continue
+            who = email_matches_names(f.value, traders)
+            if who:
+                f.owner, f.third_party = "shop", False
+                f.owner_reason = (
+                    f"e-mail domain spells the trader's name ({who}), given elsewhere on the shop"
+                )
+
+
 def _owner_of(f: Any) -> tuple[str, str]:
     """A finding's owner; findings made before attribution existed carry only `third_party`."""
     reason = getattr(f, "owner_reason", "")
@@ -195,6 +216,7 @@ def _sightings(pages: list[ShopPage], channel: str, shared: dict[str, str] | Non
             owner, reason = _owner_of(f)
             if shared and f.value in shared and owner != "third_party":
                 owner, reason = "third_party", shared[f.value]
+
             out.append(
                 FoundValue(
                     value=f.value,
@@ -274,6 +296,7 @@ def assess(
     `shared` maps values seen on several unrelated shops of the run to the reason they belong to
     none of them (reports/store.py keeps that count)."""
     rule = rule or VerdictRule()
+    attribute_across_pages(pages)
     phone = _channel(pages, "phone", rule, shared)
     email = _channel(pages, "email", rule, shared)
     vendors = sorted({v for p in pages for v in p.analysis.chat_vendors})

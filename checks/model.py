@@ -170,6 +170,8 @@ class PageAnalysis:
     warnings: list[str] = field(default_factory=list)
     # Flooded with number- or address-shaped strings (checks.flood): values capped, no tier.
     flooded: bool = False
+    # Names the trader goes by on this page, learned from its identity blocks (checks.attribution).
+    trader_names: list[str] = field(default_factory=list)
 
     @property
     def contact_form(self) -> bool:
@@ -204,4 +206,5 @@ class PageAnalysis:
             "links": [link.to_dict() for link in self.links],
             "warnings": list(self.warnings),
             "flooded": self.flooded,
+            "trader_names": list(self.trader_names),
         }
