@@ -89,6 +89,15 @@ CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf
 # whitespace in HTML and becomes a space; lone surrogates; the non-characters U+FFFE/U+FFFF.
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
 FORM_FEED = "\x0c"
+# In UTF-8 and the single-byte encodings a control character is the same byte in the raw page,
+# so one memchr per control byte over the raw bytes tells whether the text needs the regex pass
+# (U+FFFE/U+FFFF are these sequences in UTF-8; single-byte encodings cannot give them). Other
+# encodings (UTF-16, the CJK ones) always get the pass.
+CONTROL_BYTES: tuple[bytes, ...] = tuple(bytes((b,)) for b in (*range(0, 9), 11, 12, *range(14, 32))) + (
+    b"\xef\xbf\xbe",
+    b"\xef\xbf\xbf",
+)
+BYTE_CHECKED_ENCODINGS = ("utf-8", "cp12", "iso8859", "latin", "mac", "koi8")
 
 # Magic numbers of files that are never a web page (images, archives, fonts, media, programs).
 BINARY_MAGIC: tuple[bytes, ...] = (
@@ -247,8 +256,14 @@ def sniff_encoding(body: bytes) -> str:
     return best if best_share >= CJK_SHARE else DEFAULT_ENCODING
 
 
-def strip_controls(text: str) -> tuple[str, int]:
-    """The text without the control characters lxml refuses; how many were taken out."""
+def strip_controls(text: str, raw: bytes | None = None) -> tuple[str, int]:
+    """The text without the control characters lxml refuses; how many were taken out.
+
+    `raw` is the page's bytes in UTF-8 or a single-byte encoding, when the text was decoded
+    from them: a C search of those bytes then decides whether the text needs the regex pass.
+    """
+    if raw is not None and not any(marker in raw for marker in CONTROL_BYTES):
+        return text, 0
     removed = 0
     if CONTROL_CHARS.search(text) is not None:
         before = len(text)
@@ -259,9 +274,13 @@ def strip_controls(text: str) -> tuple[str, int]:
     return text, removed
 
 
-def decode_body(body: bytes | str, content_type: str | None = None) -> Decoded:
-    """Text of a page as a browser would read it, control characters taken out. Never raises."""
+def decode_body(body: bytes | str, content_type: str | None = None, *, clean: bool = False) -> Decoded:
+    """Text of a page as a browser would read it, control characters taken out. Never raises.
+
+    `clean` says a str is already decoded_body's text (nothing to take out again)."""
     if isinstance(body, str):
+        if clean:
+            return Decoded(body, "utf-8", "str")
         text, controls = strip_controls(body)
         return Decoded(text, "utf-8", "str", 0, controls)
     bom = _bom(body)
@@ -280,7 +299,8 @@ def decode_body(body: bytes | str, content_type: str | None = None) -> Decoded:
         encoding = DEFAULT_ENCODING
         text = body.decode(encoding, "replace")
     replaced = text.count("\ufffd") - (body.count(b"\xef\xbf\xbd") if encoding == "utf-8" else 0)
-    text, controls = strip_controls(text)
+    byte_checked = encoding.startswith(BYTE_CHECKED_ENCODINGS)
+    text, controls = strip_controls(text, body if byte_checked else None)
     return Decoded(text, encoding, source, max(0, replaced), controls)
 
 

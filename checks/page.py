@@ -363,7 +363,7 @@ def to_document(body: bytes | str, content_type: str | None = None) -> lxml.html
 
 
 def parse_document(
-    body: bytes | str, content_type: str | None = None
+    body: bytes | str, content_type: str | None = None, *, clean: bool = False
 ) -> tuple[lxml.html.HtmlElement, list[str], str]:
     """Parse HTML into an lxml document, with warnings about what had to be repaired and the text.
 
@@ -372,7 +372,7 @@ def parse_document(
     charset declaration cannot make it read the page differently. Trees deeper than libxml2's
     limit (2,048 with huge_tree) are flattened and read again rather than cut off.
     """
-    decoded = decode_body(body, content_type)
+    decoded = decode_body(body, content_type, clean=clean)
     warnings = decoding_warnings(decoded)
     data = decoded.text.encode("utf-8")
     root = _parse_utf8(data)
@@ -526,8 +526,11 @@ RARE_MARKERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def parse_html(url: str, body: bytes | str, content_type: str | None = None) -> ParsedPage:
-    root, warnings, text = parse_document(body, content_type)
+def parse_html(
+    url: str, body: bytes | str, content_type: str | None = None, *, clean: bool = False
+) -> ParsedPage:
+    """Parse a page; `clean` says `body` is text checks.decode already gave (analyse_page)."""
+    root, warnings, text = parse_document(body, content_type, clean=clean)
     page = ParsedPage(url=url, root=root, warnings=warnings)
     page.rare = {name for name, markers in RARE_MARKERS.items() if any(m in text for m in markers)}
     page.lang = (root.get("lang") or root.get("xml:lang") or "").strip()
