@@ -576,7 +576,11 @@ def _email_owner(ctx: PageContext, finding: EmailFinding) -> tuple[str, str] | N
     shop = registrable_domain(ctx.shop_domain) if ctx.shop_domain else ""
     if shop and reg == shop:
         return "shop", f"e-mail domain is the shop's ({reg})"
-    if reg not in FREE_MAIL:
+    if reg in FREE_MAIL:  # a free-mail box named after the shop: "armorik-diagnostics@gmail.com"
+        who = ctx.names.match(finding.value.rsplit("@", 1)[0])
+        if who:
+            return "shop", f"free-mail address named after the shop ({who})"
+    else:
         label = reg.split(".")[0]
         who = ctx.names.match(label)
         if who and who != shop:

@@ -88,6 +88,11 @@ CASES = [
     ("logistics partner in our own words", IMPRINT,
      ["Bei Lieferproblemen wenden Sie sich bitte an unseren Logistikdienstleister Brelmo unter 02623 73902."],
      "+49262373902", "third_party", ""),
+    ("free-mail box named after the shop", MENTIONS,
+     ["Pour exercer ce droit, vous pouvez adresser un email à : boutique.lavande@gmail.com."],
+     "boutique.lavande@gmail.com", "shop", "free-mail"),
+    ("free-mail box of someone else", MENTIONS,
+     ["Photos : Jean Volpi, jean.volpi.photo@gmail.com"], "jean.volpi.photo@gmail.com", "unknown", ""),
     ("footer of a legal page is the shop's", TERMS,
      ["Artikel 1 - Definities"], "+31341998877", "shop", ""),
 ]  # fmt: skip
