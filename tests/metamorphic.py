@@ -69,6 +69,17 @@ SHARED_MAIL_DOMAINS = frozenset(
     protonmail.com orange.fr free.fr wanadoo.fr sfr.fr laposte.net btinternet.com aol.com""".split()
 )
 
+# Other organisations often named on shop pages with or without their contact details: payment
+# providers, carriers, trust marks and disputes bodies, regulators, hosts. The renaming gives
+# each a fresh name wherever it appears (upper-case acronyms only where written in capitals).
+KNOWN_ORGS = (
+    "PayPal Klarna Afterpay Riverty Mollie Adyen Buckaroo MultiSafepay Stripe iDEAL Bancontact Sofort "
+    "Giropay Payconiq Billink Worldpay Ogone PostNL DHL DPD UPS GLS bpost Hermes Evri FedEx TNT "
+    "Colissimo Chronopost Homerr Budbee Trunkrs Sendcloud MyParcel Thuiswinkel WebwinkelKeur Kiyoh "
+    "Trustpilot Consumentenbond ConsuWijzer Geschillencommissie SafeShops BeCommerce Händlerbund "
+    "CNIL ACM ICO BfDI Bundesnetzagentur o2switch OVH OVHcloud Ionos Strato Hetzner TransIP"
+).split() + ["Trusted Shops", "Royal Mail", "Mondial Relay", "Feedback Company", "Webshop Keurmerk"]
+
 # Cities per country (replaced by another of the same country that is not on the page).
 CITIES = {
     "NL": "Amsterdam Rotterdam Utrecht Eindhoven Groningen Tilburg Almere Breda Nijmegen Apeldoorn "
@@ -211,6 +222,7 @@ class Renaming:
     phrases: dict[str, str] = field(default_factory=dict)  # exact name as written -> new name
     tokens: dict[str, str] = field(default_factory=dict)  # distinctive name word (lower) -> new
     cities: dict[str, str] = field(default_factory=dict)
+    hosts: dict[str, str] = field(default_factory=dict)  # acronym (lower) -> new, in domains only
 
     def text(self, s: str) -> str:
         """Apply the renaming to a piece of text (a page or an e-mail address)."""
@@ -242,6 +254,12 @@ class Renaming:
             yield (
                 re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])", re.I),
                 lambda m: match_case(m.group(0), both[m.group(0).lower()]),
+            )
+        if self.hosts:
+            alts = "|".join(re.escape(x) for x in sorted(self.hosts, key=len, reverse=True))
+            yield (
+                re.compile(rf"(?<![\w-])(?:{alts})(?=\.[a-z])", re.I),
+                lambda m: self.hosts[m.group(0).lower()],
             )
         if self.phrases:
             alts = "|".join(re.escape(x) for x in sorted(self.phrases, key=len, reverse=True))
@@ -352,6 +370,24 @@ def build_renaming(
     for token in list(r.tokens):
         if token in lowers:
             del r.tokens[token]
+    # Well-known other organisations: everywhere, in every case; acronyms only in capitals.
+    for org in KNOWN_ORGS:
+        if org.isupper():
+            if re.search(rf"(?<!\w){re.escape(org)}(?!\w)", doc, re.I) and org not in r.phrases:
+                r.phrases[org] = invent_word(rng, taken).upper()[: max(len(org), 3) + 1]
+                r.hosts[org.lower()] = r.phrases[org].lower()
+            continue
+        glued = org.replace(" ", "").lower()
+        if not re.search(rf"(?<![a-z0-9]){re.escape(glued)}(?![a-z0-9])", doc, re.I) and org not in doc:
+            continue
+        words = org.split()
+        for w in words:  # one new word per name word, shared with the names found above
+            if w.lower() not in name_tokens:
+                name_tokens[w.lower()] = _rename_word(w, rng, taken).lower()
+        new_words = [match_case(w, name_tokens[w.lower()]) for w in words]
+        r.labels.setdefault(glued, "".join(name_tokens[w.lower()] for w in words))
+        if len(words) > 1:
+            r.phrases[org] = " ".join(new_words)
     # Domains: the page's own, every expected address's, their labels renamed part by part.
     domains = {registrable_domain(host_of(url))}
     domains |= {registrable_domain(e.rpartition("@")[2]) for e in emails if "@" in e}
@@ -504,7 +540,6 @@ _WORDING_RE = re.compile(
 _HAS_VALUE = re.compile(r"@|&#64;|\[at\]|\(at\)|\d[\d\s\-./()]{6,}\d")
 _PARA_RUN = re.compile(r"(?:<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*){3,}", re.S | re.I)
 _PARA = re.compile(r"<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*", re.S | re.I)
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?:\s+|$)|$)")
 
 
 def _shuffle_free(units: list[str], rng: random.Random) -> list[str]:
@@ -523,17 +558,32 @@ def _shuffle_free(units: list[str], rng: random.Random) -> list[str]:
     return out
 
 
+# A full stop after these is an abbreviation, not a sentence end ("e. V.", "z. B.", "Str. 5").
+_ABBREVIATIONS = frozenset("inkl incl evtl bspw bzw ggf usw etc resp gem str tel abs art vgl ca nr".split())
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences with their trailing space; a stop after a short word, an initial or a dotted
+    abbreviation ends no sentence."""
+    out, start = [], 0
+    for m in _SENTENCE_GAP.finditer(paragraph):
+        word = paragraph[start : m.start()].rsplit(None, 1)[-1].rstrip(".!?")
+        if len(word) <= 2 or "." in word or word.lower() in _ABBREVIATIONS or not word[-1:].isalpha():
+            continue
+        out.append(paragraph[start : m.end()])
+        start = m.end()
+    out.append(paragraph[start:])
+    return out
+
+
 def _reorder_sentences(paragraph: str, rng: random.Random) -> str:
-    sentences = [s for s in _SENTENCE.findall(paragraph) if s]
-    if len(sentences) < 3 or "".join(sentences) != paragraph:
+    sentences = split_sentences(paragraph)
+    if len(sentences) < 3 or not sentences[-1].rstrip().endswith((".", "!", "?")):
         return paragraph
-    tail = sentences[-1]
-    if not tail.rstrip().endswith((".", "!", "?")):
-        return paragraph
-    # Keep each sentence's trailing space with it; the last one may have none.
-    body = [s if s.endswith((" ", "\n")) else s + " " for s in sentences]
-    out = "".join(_shuffle_free(body, rng))
-    return out.rstrip(" ") + paragraph[len(paragraph.rstrip(" ")) :]
+    trailing = sentences[-1][len(sentences[-1].rstrip()) :]
+    body = [s.rstrip() + " " for s in sentences]
+    return "".join(_shuffle_free(body, rng)).rstrip() + trailing
 
 
 def reshuffle(doc: str, is_html: bool, seed: int = 0) -> str:

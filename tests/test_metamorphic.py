@@ -32,7 +32,7 @@ from tests.metamorphic import apply_renaming, build_renaming, reshuffle
 GOLDEN = Path(__file__).parent / "golden"
 
 # (transformation, seed) per page. Seeds differ so renamings differ.
-VARIANTS = (("rename", 1), ("rename", 2), ("reshuffle", 3), ("both", 4))
+VARIANTS = (("rename", 1), ("rename", 2), ("reshuffle", 3), ("reshuffle", 5), ("both", 4), ("both", 6))
 
 # Organisation names on the golden pages that carry no legal form (names with one, such as
 # "Keukenkompas B.V." or "Stichting Thuiswinkel Waarborg", are found by their shape).
@@ -59,20 +59,17 @@ _REGION = (
     "and as which country, depends on whether its digits happen to be valid in NL (issue 9 part 2, "
     "country per shop)"
 )
-_COMPLAINT_WITH = (
-    "checks.attribution THIRD_PARTY wording: 'complaint\\s+(?:\\w+\\s+){0,2}with' has no word boundary and "
-    "matches 'complaint within', and the nearest mention decides, so the owner flips with the order "
-    "of the sentences in the paragraph above the value"
-)
 _TEL_ACCENT = (
     "checks.phones PHONE_LABEL knows 'tel' and 'téléphone' but not the French abbreviation 'Tél', "
     "so after a VAT line the number is taken for part of that identifier (NOT_PHONE_LABEL wins)"
 )
 XFAILS: dict[str, str] = {
-    "real:fr/fr-fancystudio-cgv-hebergement-reshuffle3": _TEL_ACCENT,
-    "real:fr/fr-fancystudio-cgv-hebergement-both4": _TEL_ACCENT,
     "real:fr/fr-familidoo-cgv-both4": _REGION,
-    "real:nl/nl-tiffanylampen-complaints-both4": _COMPLAINT_WITH,
+    "real:fr/fr-familidoo-cgv-both6": _REGION,
+    "real:fr/fr-fancystudio-cgv-hebergement-reshuffle3": _TEL_ACCENT,
+    "real:fr/fr-fancystudio-cgv-hebergement-reshuffle5": _TEL_ACCENT,
+    "real:fr/fr-fancystudio-cgv-hebergement-both4": _TEL_ACCENT,
+    "real:fr/fr-fancystudio-cgv-hebergement-both6": _TEL_ACCENT,
 }
 
 
@@ -100,7 +97,10 @@ def _real(page_id: str) -> dict[str, Any]:
     truth = page.truth
     shop_name = str(truth.get("shop", {}).get("name", ""))
     names = [shop_name, *[n.strip(" )") for n in shop_name.split("(")]]
-    names += [str(v.get("who", "")) for ch in ("phones", "emails") for v in truth.get(ch, [])]
+    for ch in ("phones", "emails"):
+        for v in truth.get(ch, []):
+            who = str(v.get("who", ""))
+            names += [who, *[n.strip(" )") for n in who.split("(")]]
     return {
         "url": truth["url"],
         "path": page.page_path,
