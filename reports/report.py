@@ -73,6 +73,8 @@ class ShopResult:
     reasons: list[str]
     reason_codes: list[str]
     evidence: dict[str, str] = field(default_factory=dict)  # channel -> page URL of the best value
+    # phone numbers and e-mails found but not credited to the shop: (channel, value, owner, reason)
+    not_credited: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def assessed(self) -> bool:
@@ -233,6 +235,31 @@ def _evidence(conn: sqlite3.Connection, run_id: int, tables: set[str]) -> dict[t
     return best
 
 
+def _not_credited(
+    conn: sqlite3.Connection, run_id: int, tables: set[str]
+) -> dict[str, list[tuple[str, str, str, str]]]:
+    """shop -> its phone numbers and e-mails that were not credited to it, with owner and reason."""
+    if "findings" not in tables:
+        return {}
+    columns = {r[1] for r in conn.execute("pragma table_info(findings)")}
+    if "owner" not in columns:
+        return {}
+    rows = conn.execute(
+        """select shop_id, channel, value, owner, min(owner_reason) as reason from findings
+           where run_id = ? and channel in ('phone', 'email') and owner in ('third_party', 'unknown')
+             and coalesce(visible, 1) = 1
+             and not exists (select 1 from findings g where g.run_id = findings.run_id
+                             and g.shop_id = findings.shop_id and g.channel = findings.channel
+                             and g.value = findings.value and g.owner = 'shop')
+           group by shop_id, channel, value, owner order by shop_id, channel, owner, value""",
+        (run_id,),
+    )
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+    for r in rows:
+        out.setdefault(r["shop_id"], []).append((r["channel"], r["value"], r["owner"], r["reason"] or ""))
+    return out
+
+
 def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
@@ -245,6 +272,7 @@ def load_results(conn: sqlite3.Connection, run_id: int) -> list[ShopResult]:
     """Every shop's result in one run, with its evidence links, in rank then name order."""
     tables = {r[0] for r in conn.execute("select name from sqlite_master where type in ('table','view')")}
     evidence = _evidence(conn, run_id, tables)
+    uncredited = _not_credited(conn, run_id, tables)
     rows = conn.execute(
         """select r.*, s.name as shop_name, s.category as shop_category, s.country as shop_country,
                   s.rank as shop_rank
@@ -275,6 +303,7 @@ def load_results(conn: sqlite3.Connection, run_id: int) -> list[ShopResult]:
             reasons=[str(v) for v in _json_list(r["reasons"])],
             reason_codes=[str(v) for v in _json_list(r["reason_codes"])],
         )
+        shop.not_credited = uncredited.get(shop.id, [])
         for channel in ("phone", "email"):
             value = getattr(shop, f"{channel}_value")
             url = evidence.get((shop.id, channel, value)) if value else None

@@ -186,3 +186,6 @@ def test_the_report_lists_shared_values_with_their_shops(store, tmp_path):
     assert f"| {SHARED_PHONE} | phone | 3 | alpha-tuin.nl, bravo-lampen.nl, charlie-fiets.be |" in md
     html = render_html(data)
     assert 'id="shared"' in html and "charlie-fiets.be" in html
+    # every shop's row names what was not credited to it, with the owner
+    assert f"not credited: {SHARED_PHONE} (third party)" in md
+    assert "1 not credited" in html and "seen on 3 unrelated shops" in html

@@ -28,6 +28,10 @@ def _css() -> str:
     return Path(__file__).with_name("report.css").read_text(encoding="utf-8")
 
 
+OWNER_LABELS = {"third_party": "someone else's", "unknown": "nothing ties it to the shop"}
+MAX_NOT_CREDITED = 6
+
+
 def _evidence_link(label: str, url: str) -> str:
     """A link to a shop page when the URL is http(s), otherwise the URL as plain text."""
     parts = urlsplit(url)
@@ -191,6 +195,17 @@ def _shop_row(shop: ShopResult) -> str:
         for ch, label in (("phone", "phone"), ("email", "e-mail"))
         if ch in shop.evidence
     )
+    if shop.not_credited:
+        items = "".join(
+            f"<li>{_e(value)} ({_e(OWNER_LABELS.get(owner, owner))}): {_e(reason)}</li>"
+            for _channel, value, owner, reason in shop.not_credited[:MAX_NOT_CREDITED]
+        )
+        more = len(shop.not_credited) - MAX_NOT_CREDITED
+        items += f"<li>… and {more} more (Datasette: findings)</li>" if more > 0 else ""
+        evidence += (
+            f'<details class="not-credited"><summary>{len(shop.not_credited)} not credited</summary>'
+            f"<ul>{items}</ul></details>"
+        )
     chat = ", ".join(shop.chat_vendors) or ("–" if not shop.assessed else "none")
     row_cls = "assessed" if shop.assessed else "not-assessed"
     return (

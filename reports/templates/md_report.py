@@ -125,6 +125,13 @@ def _evidence(shop: ShopResult) -> str:
             continue
         target = _url(url)
         links.append(f"[{label}]({target})" if target else f"{label}: {_md(url)}")
+    if shop.not_credited:
+        others = ", ".join(
+            _md(f"{value} ({'third party' if owner == 'third_party' else 'unknown'})")
+            for _channel, value, owner, _reason in shop.not_credited[:4]
+        )
+        more = f" and {len(shop.not_credited) - 4} more" if len(shop.not_credited) > 4 else ""
+        links.append(f"not credited: {others}{more}")
     return "<br>".join(links)
 
 
