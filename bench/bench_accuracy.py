@@ -25,12 +25,12 @@ def _row(label: str, counts: dict[str, Counts]) -> str:
         cells.append(
             f"{k.precision:6.3f} {k.recall:6.3f} {k.tp:4d} {k.fp:4d} {k.fn:4d} {k.third_party_credited:4d}"
         )
-    return f"{label:<20} " + "   ".join(cells)
+    return f"{label:<26} " + "   ".join(cells)
 
 
 def _header() -> str:
     one = f"{'prec':>6} {'recall':>6} {'tp':>4} {'fp':>4} {'fn':>4} {'3rd':>4}"
-    return f"{'':<20} {'phone':^{len(one)}}   {'e-mail':^{len(one)}}\n{'':<20} {one}   {one}"
+    return f"{'':<26} {'phone':^{len(one)}}   {'e-mail':^{len(one)}}\n{'':<26} {one}   {one}"
 
 
 def main(argv: list[str] | None = None) -> int:

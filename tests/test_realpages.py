@@ -21,13 +21,13 @@ from checks.model import OWNERS, PAGE_KINDS
 # of about 0.02, so a small corpus change does not trip them but a worse engine does. Raise them
 # when the engine gets better; never lower them to make a change pass.
 FLOORS = {
-    "phone": {"precision": 0.0, "recall": 0.0},
-    "email": {"precision": 0.0, "recall": 0.0},
+    "phone": {"precision": 0.96, "recall": 0.87},
+    "email": {"precision": 0.98, "recall": 0.94},
 }
 # Truth third-party values the engine may credit to the shop, over the whole corpus (target 0).
-MAX_THIRD_PARTY_CREDITED = 10_000
+MAX_THIRD_PARTY_CREDITED = 0
 # The corpus may grow but not shrink below this many pages (pages that vanish move the figures).
-MIN_PAGES = 0
+MIN_PAGES = 160
 
 REQUIRED_KEYS = ("url", "source", "country", "page_kind", "shop", "phones", "emails")
 ENTRY_KEYS = frozenset({"value", "owner", "who", "fax", "note"})
