@@ -14,7 +14,7 @@ from checks import phones as phone_check
 from checks import platform as platform_check
 from checks.attribution import PageContext, attribute
 from checks.contacts import page_emails, page_phones
-from checks.decode import binary_kind, decode_body, strip_controls
+from checks.decode import Decoded, binary_kind, decode_body, strip_controls
 from checks.domains import host_of, registrable_domain
 from checks.model import PageAnalysis
 from checks.page import (
@@ -121,9 +121,7 @@ def analyse_page(
     warnings.extend(decoding_warnings(decoded))
     if _text_kind(decoded.text, content_type) == "text":
         return _analyse_text(url, decoded.text, "text", country, shop_domain, link_text, warnings)
-    return _analyse_html(
-        url, decoded.text, country, shop_domain, link_text, is_homepage, min_link_score, warnings
-    )
+    return _analyse_html(url, decoded, country, shop_domain, link_text, is_homepage, min_link_score, warnings)
 
 
 def _analyse_text(
@@ -173,7 +171,7 @@ def _looks_like_terms(text: str) -> bool:
 
 def _analyse_html(
     url: str,
-    body: bytes | str,
+    body: bytes | str | Decoded,
     country: str | None,
     shop_domain: str,
     link_text: str,
@@ -181,7 +179,7 @@ def _analyse_html(
     min_link_score: int | None = None,
     warnings: list[str] | None = None,
 ) -> PageAnalysis:
-    page = parse_html(url, body, clean=True)
+    page = parse_html(url, body)
     collect_invisible(page, extra_tags=chat_check.WALKED_TAGS)
     root, furniture = page.root, page.furniture
     analysis = PageAnalysis(url=url, content_type="html", lang=page.lang, title=page.title)

@@ -150,6 +150,11 @@ class Decoded:
     source: str  # bom | header | meta | sniff | str (already text)
     replaced: int = 0  # bytes that could not be decoded (now U+FFFD)
     controls: int = 0  # control characters taken out
+    utf8: bytes | None = None  # the text as UTF-8 when the input already was exactly that
+
+    def as_utf8(self) -> bytes:
+        """The text encoded as UTF-8 (the input bytes themselves when they were exactly that)."""
+        return self.utf8 if self.utf8 is not None else self.text.encode("utf-8")
 
 
 def normalise_label(label: str | None) -> str | None:
@@ -269,7 +274,8 @@ def strip_controls(text: str, raw: bytes | None = None) -> tuple[str, int]:
         before = len(text)
         text = CONTROL_CHARS.sub("", text)
         removed = before - len(text)
-    if FORM_FEED in text:
+    if FORM_FEED in text:  # whitespace in HTML, refused by lxml: a space (counted as a change)
+        removed += text.count(FORM_FEED)
         text = text.replace(FORM_FEED, " ")
     return text, removed
 
@@ -292,16 +298,32 @@ def decode_body(body: bytes | str, content_type: str | None = None, *, clean: bo
     elif (encoding := declared_charset(body)) is not None:
         source = "meta"
     else:
+        exact = _strict_utf8(body)  # most pages: valid UTF-8, decoded once
+        if exact is not None:
+            text, controls = strip_controls(exact, body)
+            return Decoded(text, "utf-8", "sniff", 0, controls, body if not controls else None)
         encoding, source = sniff_encoding(body), "sniff"
-    try:
-        text = body.decode(encoding, "replace")
-    except LookupError:  # pragma: no cover - codecs.lookup accepted the name
-        encoding = DEFAULT_ENCODING
-        text = body.decode(encoding, "replace")
-    replaced = text.count("\ufffd") - (body.count(b"\xef\xbf\xbd") if encoding == "utf-8" else 0)
+    exact = _strict_utf8(body) if encoding == "utf-8" else None
+    if exact is not None:
+        text, replaced = exact, 0
+    else:
+        try:
+            text = body.decode(encoding, "replace")
+        except LookupError:  # pragma: no cover - codecs.lookup accepted the name
+            encoding = DEFAULT_ENCODING
+            text = body.decode(encoding, "replace")
+        replaced = text.count("\ufffd") - (body.count(b"\xef\xbf\xbd") if encoding == "utf-8" else 0)
     byte_checked = encoding.startswith(BYTE_CHECKED_ENCODINGS)
     text, controls = strip_controls(text, body if byte_checked else None)
-    return Decoded(text, encoding, source, max(0, replaced), controls)
+    utf8 = body if exact is not None and not controls else None
+    return Decoded(text, encoding, source, max(0, replaced), controls, utf8)
+
+
+def _strict_utf8(body: bytes) -> str | None:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def binary_kind(body: bytes) -> str | None:

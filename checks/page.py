@@ -363,7 +363,7 @@ def to_document(body: bytes | str, content_type: str | None = None) -> lxml.html
 
 
 def parse_document(
-    body: bytes | str, content_type: str | None = None, *, clean: bool = False
+    body: bytes | str | Decoded, content_type: str | None = None, *, clean: bool = False
 ) -> tuple[lxml.html.HtmlElement, list[str], str]:
     """Parse HTML into an lxml document, with warnings about what had to be repaired and the text.
 
@@ -372,9 +372,12 @@ def parse_document(
     charset declaration cannot make it read the page differently. Trees deeper than libxml2's
     limit (2,048 with huge_tree) are flattened and read again rather than cut off.
     """
-    decoded = decode_body(body, content_type, clean=clean)
-    warnings = decoding_warnings(decoded)
-    data = decoded.text.encode("utf-8")
+    if isinstance(body, Decoded):  # decoded by the caller (analyse_page), warnings taken there
+        decoded, warnings = body, []
+    else:
+        decoded = decode_body(body, content_type, clean=clean)
+        warnings = decoding_warnings(decoded)
+    data = decoded.as_utf8()
     root = _parse_utf8(data)
     for keep in FLATTEN_KEEP:
         if not any(DEPTH_ERROR in entry.message for entry in _UTF8_PARSER.error_log):
@@ -527,9 +530,9 @@ RARE_MARKERS: dict[str, tuple[str, ...]] = {
 
 
 def parse_html(
-    url: str, body: bytes | str, content_type: str | None = None, *, clean: bool = False
+    url: str, body: bytes | str | Decoded, content_type: str | None = None, *, clean: bool = False
 ) -> ParsedPage:
-    """Parse a page; `clean` says `body` is text checks.decode already gave (analyse_page)."""
+    """Parse a page: bytes, text, or what checks.decode gave (`clean`: text it gave)."""
     root, warnings, text = parse_document(body, content_type, clean=clean)
     page = ParsedPage(url=url, root=root, warnings=warnings)
     page.rare = {name for name, markers in RARE_MARKERS.items() if any(m in text for m in markers)}
