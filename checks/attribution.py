@@ -161,6 +161,8 @@ IDENTITY_NUMBER = re.compile(
 BLOCK_LINE_MAX = 110
 BLOCK_LINES_UP, BLOCK_LINES_DOWN = 7, 4
 SENTENCE_WIDTH = 220
+# A page saved as plain text has no header element: its first characters are the site's header.
+TEXT_TOP = 200
 # How far into an imprint its trader is looked for.
 IMPRINT_HEAD = 1500
 
@@ -640,6 +642,9 @@ def judge(ctx: PageContext, finding: PhoneFinding | EmailFinding) -> tuple[str, 
         return "unknown", f"only in invisible page data ({finding.source}), with nothing tying it to the shop"
     if region in ("header", "footer"):
         return "shop", _place_reason(ctx, region)
+    if ctx.content_type == "text" and places and places[0] < TEXT_TOP:
+        # a page saved as text starts with the site's header, where HTML would mark it
+        return "shop", "at the top of the page, where the site's header stands; no other organisation named near it"
     if ctx.is_legal:
         where = "a PDF" if ctx.content_type == "pdf" else f"a legal document ({ctx.page_kind})"
         return "unknown", f"only in {where}, with nothing near it tying it to the shop"

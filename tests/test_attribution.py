@@ -148,3 +148,13 @@ def test_a_group_address_is_the_shops_when_the_imprint_names_the_group():
     a = assess(pages)
     assert [f.value for f in a.email.found] == ["service@lindholm-handelsgruppe.de"]
     assert "Lindholm Handelsgruppe" in a.email.found[0].owner_reason
+
+
+def test_top_of_a_page_saved_as_text_is_its_header():
+    body = b"tel 0341 123456\n\nAlgemene voorwaarden\n\nArtikel 1. Deze voorwaarden gelden voor elke bestelling.\n"
+    a = analyse_page("https://www.tuinwerk-vos.nl/voorwaarden.txt", body, content_type="text/plain")
+    (phone,) = a.phones
+    assert phone.owner == "shop" and "top of the page" in phone.owner_reason
+    later = body + b"\n" * 3 + b"Artikel 7. Betaling per telefoon: 0341 654321.\n" * 1
+    a = analyse_page("https://www.tuinwerk-vos.nl/voorwaarden.txt", later, content_type="text/plain")
+    assert {p.value: p.owner for p in a.phones}["+31341654321"] == "unknown"
