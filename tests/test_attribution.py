@@ -155,6 +155,7 @@ def test_top_of_a_page_saved_as_text_is_its_header():
     a = analyse_page("https://www.tuinwerk-vos.nl/voorwaarden.txt", body, content_type="text/plain")
     (phone,) = a.phones
     assert phone.owner == "shop" and "top of the page" in phone.owner_reason
-    later = body + b"\n" * 3 + b"Artikel 7. Betaling per telefoon: 0341 654321.\n" * 1
+    filler = b"Artikel 2. De ondernemer levert zo snel mogelijk, uiterlijk binnen dertig dagen.\n\n" * 4
+    later = body + filler + b"Artikel 7. Betaling per telefoon: 0341 654321.\n"
     a = analyse_page("https://www.tuinwerk-vos.nl/voorwaarden.txt", later, content_type="text/plain")
     assert {p.value: p.owner for p in a.phones}["+31341654321"] == "unknown"
