@@ -60,11 +60,11 @@ MAX_ADDRESSES = 30
 # One pattern of twelve alternatives tried at every position is slow; these one-shape hints
 # (a postcode and a capital, a state and ZIP code, the inward half of a British or Canadian
 # postcode) scan fast, and ADDRESS is tried only in a small window around each.
-ADDRESS_HINTS: tuple[tuple[re.Pattern, int], ...] = (
-    (re.compile(r"\d{4}\d?[ \u00a0]?[A-Z]"), 4),
-    (re.compile(r",[ \u00a0]?[A-Z]{2}[ \u00a0]+\d{5}"), 1),
-    (re.compile(r"[ \u00a0]\d[A-Z]{2}\b"), 6),
-    (re.compile(r"\d[A-Z]\d\b"), 10),
+ADDRESS_HINTS: tuple[tuple[re.Pattern, tuple[int, ...]], ...] = (
+    (re.compile(r"\d{4}\d?[ \u00a0]?[A-Z]"), (0, 2, 3)),  # "1234 AB", "10115 Berlin", "B-1000", "CH-8001"
+    (re.compile(r",[ \u00a0]?[A-Z]{2}[ \u00a0]+\d{5}"), (0,)),  # ", NY 10001" (after a letter)
+    (re.compile(r"[ \u00a0]\d[A-Z]{2}\b"), (2, 3, 4, 5)),  # "SW1A 1AA": the outward code before
+    (re.compile(r"\d[A-Z]\d\b"), (7, 8)),  # "ON M5H 2N2"
 )
 STREET_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("DE", re.compile(r"(?i:stra(?:ß|ss)e|str\.|weg\b|allee|platz|gasse|damm|ring\b|ufer\b)")),
@@ -102,8 +102,8 @@ CURRENCY_MARKS = ("$", "£", "CHF", "USD", "GBP", "CAD")
 
 MIN_SUPPORT = 2
 # Addresses and numbers sit in the header and footer (first and last of the page text) or on
-# short contact pages: a long page is read at both ends only.
-SCAN_CHARS = 60_000
+# short contact pages: a long page is read at both ends only (product grids in between).
+SCAN_HEAD, SCAN_TAIL = 15_000, 35_000
 
 
 def _tld_region(url: str) -> str:
@@ -157,15 +157,17 @@ def _named_near(text: str, end: int) -> str:
 
 
 def _addresses(text: str) -> list[re.Match]:
-    """ADDRESS matches, found around the hints only (at most MAX_ADDRESSES)."""
+    """ADDRESS matches, tried only where a hint says one may start (at most MAX_ADDRESSES)."""
     found: dict[int, re.Match] = {}
-    for hint, back in ADDRESS_HINTS:
+    for hint, offsets in ADDRESS_HINTS:
         for i, h in enumerate(hint.finditer(text)):
             if i >= 4 * MAX_ADDRESSES or len(found) >= MAX_ADDRESSES:
                 break
-            m = ADDRESS.search(text, max(0, h.start() - back), min(len(text), h.end() + 40))
-            if m is not None and m.start() <= h.end():
-                found.setdefault(m.start(), m)
+            for back in offsets:
+                m = ADDRESS.match(text, h.start() - back) if h.start() >= back else None
+                if m is not None:
+                    found.setdefault(m.start(), m)
+                    break
     return [found[k] for k in sorted(found)]
 
 
@@ -188,19 +190,27 @@ def _address_regions(text: str) -> dict[str, int]:
     return scores
 
 
-def region_scores(url: str = "", lang: str = "", text: str = "") -> dict[str, int]:
-    """Evidence per region, summed over the ccTLD, lang, numbers, addresses and currency."""
-    if len(text) > 2 * SCAN_CHARS:
-        text = text[:SCAN_CHARS] + "\n" + text[-SCAN_CHARS:]
+def region_scores(
+    url: str = "", lang: str = "", text: str = "", addresses: bool | None = None
+) -> dict[str, int]:
+    """Evidence per region, summed over the ccTLD, lang, numbers, addresses and currency.
+
+    Postal addresses are the costly part to read (a pass over digit-heavy text); by default
+    they are read only when the host has no ccTLD, where they decide the region. On a ccTLD
+    shop, numbers written with a country code still add the neighbours it deals with."""
+    if len(text) > SCAN_HEAD + SCAN_TAIL:
+        text = text[:SCAN_HEAD] + "\n" + text[-SCAN_TAIL:]
     scores: dict[str, int] = {}
 
     def add(region: str, weight: int) -> None:
         if region:
             scores[region] = scores.get(region, 0) + weight
 
-    add(_tld_region(url), TLD_WEIGHT)
+    tld = _tld_region(url)
+    add(tld, TLD_WEIGHT)
     add(*_lang_region(lang))
-    for found in (_phone_regions(text), _address_regions(text)):
+    read_addresses = not tld if addresses is None else addresses
+    for found in (_phone_regions(text), _address_regions(text) if read_addresses else {}):
         for region, weight in found.items():
             add(region, weight)
     currencies = CURRENCIES if any(mark in text for mark in CURRENCY_MARKS) else ()

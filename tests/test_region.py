@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checks import analyse_page
-from checks.region import infer_regions, regions_for
+from checks.region import infer_regions, region_scores, regions_for
 
 # (url, lang, page text, the first region, other regions that must be in the list)
 CASES = [
@@ -60,6 +60,12 @@ def test_infer_regions(url, lang, text, first, others):
 )
 def test_shipping_lists_do_not_move_a_dutch_shop(text):
     assert infer_regions("https://www.winkel.nl/", "nl", text) == ["NL"]
+
+
+def test_a_cctld_shop_reads_no_addresses_unless_asked():
+    text = "Winkel BV, Kerkstraat 1, B-2000 Antwerpen"
+    assert "BE" not in region_scores("https://www.winkel.nl/", "nl", text)
+    assert region_scores("https://www.winkel.nl/", "nl", text, addresses=True)["BE"] >= 2
 
 
 def test_explicit_country_and_lists_win():
