@@ -43,9 +43,9 @@ FLOOD_CAP = 50
 FLOOD_SCAN = 4 * FLOOD_CAP
 # Tel:/mailto: links and comments read on a flooded page.
 FLOOD_LINKS = 4 * FLOOD_CAP
-# Any page with more candidates of one shape than this (one number repeated in thousands of
+# Any page with more candidates of one shape than this (one number repeated in hundreds of
 # tiles, say) has each block read up to its SCAN_LIMIT-th candidate: time per MB stays bounded.
-SCAN_LIMIT = 2000
+SCAN_LIMIT = 500
 FLOOD_FLAG = "flood"
 
 

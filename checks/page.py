@@ -80,13 +80,26 @@ _NOT_FURNITURE = frozenset(
 )
 
 
+# Of a container with more children than this (a flat page of thousands of rows), only the first
+# and last EDGE_CHILDREN are looked at for header/footer marks: that is where a page's furniture is.
+FLAT_CHILDREN = 600
+EDGE_CHILDREN = 100
+
+
+def _edge_children(node: lxml.html.HtmlElement) -> list:
+    children = list(node.iterchildren("*"))
+    if len(children) > FLAT_CHILDREN:
+        return children[:EDGE_CHILDREN] + children[-EDGE_CHILDREN:]
+    return children
+
+
 def _near_top_candidates(body: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     found = []
     level = [body]
     for _ in range(REGION_DEPTH):
         below = []
         for node in level:
-            for child in node.iterchildren("*"):
+            for child in _edge_children(node):
                 get = child.get
                 cls, ident = get("class"), get("id")
                 if (
