@@ -335,11 +335,12 @@ def shop_names(ctx: PageContext, extra: list[str] | tuple[str, ...] = ()) -> Sho
     for name in extra:
         names.add(name)
     hits: dict[int, int] = {}  # line index -> where an identity heading starts in it (-1: a number only)
-    for m in IDENTITY_HEADING.finditer(ctx.text):
-        i = ctx.line_of(m.start())
-        hits.setdefault(i, m.start() - ctx.starts[i])
-    for m in IDENTITY_NUMBER.finditer(ctx.text):
-        hits.setdefault(ctx.line_of(m.start()), -1)
+    for lo, hi in _identity_scope(ctx):
+        for m in _HEADING_LOWER.finditer(ctx.lower, lo, hi):
+            i = ctx.line_of(m.start())
+            hits.setdefault(i, m.start() - ctx.starts[i])
+        for m in _NUMBER_LOWER.finditer(ctx.lower, lo, hi):
+            hits.setdefault(ctx.line_of(m.start()), -1)
     for i, col in sorted(hits.items()):
         lo, hi = _block_span(ctx, i)
         lo, hi = (i, hi) if col >= 0 else (max(lo, i - 5), i)
@@ -373,6 +374,24 @@ def _is_sentence(line: str) -> bool:
     if len(line) > BLOCK_LINE_MAX:
         return True
     return line.rstrip()[-1:] in (".", "?", "!", ":") and len(line.split()) >= 5
+
+
+# The same patterns run on the lower-cased page: several times faster than re.IGNORECASE.
+_HEADING_LOWER = re.compile(IDENTITY_HEADING.pattern)
+_NUMBER_LOWER = re.compile(IDENTITY_NUMBER.pattern)
+# Long ordinary pages (a homepage full of products) keep the trader's details in the header and
+# footer; on legal, contact and short pages they may stand anywhere (as checks/analyse.py reads them).
+IDENTITY_FULL_TEXT = 20_000
+IDENTITY_PAGE_KINDS = frozenset({"contact", "customer_service", "terms", "privacy", "imprint"})
+
+
+def _identity_scope(ctx: PageContext) -> list[tuple[int, int]]:
+    """(start, end) offsets of the page text where identity blocks are looked for."""
+    end = len(ctx.text)
+    if ctx.page_kind in IDENTITY_PAGE_KINDS or end <= IDENTITY_FULL_TEXT or not ctx.regions:
+        return [(0, end)]
+    bounds = [*ctx.regions, (end, "")]
+    return [(start, bounds[k + 1][0]) for k, (start, region) in enumerate(ctx.regions) if region != "main"]
 
 
 def _names_someone_else(text: str) -> bool:
@@ -644,7 +663,10 @@ def judge(ctx: PageContext, finding: PhoneFinding | EmailFinding) -> tuple[str, 
         return "shop", _place_reason(ctx, region)
     if ctx.content_type == "text" and places and places[0] < TEXT_TOP:
         # a page saved as text starts with the site's header, where HTML would mark it
-        return "shop", "at the top of the page, where the site's header stands; no other organisation named near it"
+        return (
+            "shop",
+            "at the top of the page, where the site's header stands; no other organisation named near it",
+        )
     if ctx.is_legal:
         where = "a PDF" if ctx.content_type == "pdf" else f"a legal document ({ctx.page_kind})"
         return "unknown", f"only in {where}, with nothing near it tying it to the shop"
