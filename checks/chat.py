@@ -169,6 +169,13 @@ def parse_signature(row: dict) -> Signature:
     for c in sig.calls:
         if not _CALL.match(c):
             raise ValueError(f"chat signature {vendor!r}: call {c!r} must start with name( or name[")
+    for d in sig.dom:
+        own_tag = d.tag and d.tag not in ("script", "iframe", "link", "div", "span")
+        if not (d.id or d.cls or own_tag or any(n not in ("src", "href") for n, _, _ in d.attrs)):
+            # a loader URL alone is a host or path signature, and a bare div is no marker
+            raise ValueError(
+                f"chat signature {vendor!r}: DOM marker {d.marker!r} needs an id, class or attribute"
+            )
     return sig
 
 

@@ -248,6 +248,7 @@ def test_the_data_file_is_the_table() -> None:
         ({"id": "x1", "name": "X", "source": "docs", "globals": ["x1('init'"]}, "identifier path"),
         ({"id": "x1", "name": "X", "source": "docs", "calls": ["x1"]}, "must start with"),
         ({"id": "x1", "name": "X", "source": "docs", "dom": ["div > .x1"]}, "DOM marker"),
+        ({"id": "x1", "name": "X", "source": "docs", "dom": ["script[src*=x1.io]"]}, "needs an id"),
         ({"id": "x1", "name": "X", "source": "docs", "hosts": "cdn.x1.io"}, "list"),
     ],
 )
