@@ -75,7 +75,8 @@ def _page_row(record: PageRecord, info: PathInfo) -> dict[str, Any]:
         "content_hash": record.content_hash,
         "size": record.size,
         "fetched_at": record.fetched_at,
-        "error": record.error,
+        # a page that could not be read starts with its reason code (crawler.status.FAILURE_CODES)
+        "error": f"{record.failure}: {record.error}" if record.failure and record.error else record.error,
         "title": a.title if a is not None else None,
         "text": a.text[:MAX_PAGE_TEXT] if a is not None else None,
     }

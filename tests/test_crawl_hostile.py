@@ -172,6 +172,11 @@ def test_hostile_contact_page(hostile_crawl, key: str) -> None:
         assert "phone_not_found" not in codes and "email_not_found" not in codes
         assert result["compliant"] is None
         assert expected in result["status_reason"]
+        if expected != "flooded":  # the page row starts with the reason code
+            page = _rows(
+                db, "SELECT error FROM pages WHERE shop_id = ? AND url LIKE '%/contact'", (result["shop_id"],)
+            )
+            assert page[0]["error"].startswith(f"{expected}: ")
 
 
 @pytest.mark.slow

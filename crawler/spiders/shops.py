@@ -222,7 +222,7 @@ class ShopsSpider(scrapy.Spider):
                     self._take_analysis(state, record, final_key, analysis)
             except Exception as exc:  # one odd page must never take the shop down
                 self.logger.exception("analysing %s failed", response.url)
-                record.error = f"analysis failed: {type(exc).__name__}: {str(exc)[:200]}"
+                record.error = f"{type(exc).__name__}: {str(exc)[:200]}"
                 record.failure = "analysis_failed"
                 record.analysis = None
                 self.crawler.stats.inc_value("bereikbaar/pages/analysis_failed")
