@@ -100,7 +100,8 @@ def analyse_page(
 
     `content_type` is the response's Content-Type header, charset included: it decides the
     encoding when the page has no byte order mark. Any bytes give an analysis; only a file
-    that is not text (an image, an archive) raises UnsupportedContent. Repairs (a cut page,
+    that is not text (an image, an archive) raises UnsupportedContent, and a PDF that cannot be
+    read raises checks.pdf.PdfError (the crawl records both as `analysis_failed`). Repairs (a cut page,
     a guessed encoding, replaced bytes, removed control characters, a flattened tree, a flood
     of number- or address-shaped strings) are listed in `warnings`.
 
