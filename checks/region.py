@@ -58,13 +58,14 @@ ADDRESS_SHAPES: tuple[tuple[str, str], ...] = (
 ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in ADDRESS_SHAPES))
 MAX_ADDRESSES = 30
 # One pattern of twelve alternatives tried at every position is slow; these one-shape hints
-# (a postcode and a capital, a state and ZIP code, the inward half of a British or Canadian
-# postcode) scan fast, and ADDRESS is tried only in a small window around each.
+# open with a literal space (re finds those fast) and ADDRESS is tried only at the few offsets
+# before each where an address of that shape would start. Page text has one plain space
+# between words (checks.page folds the others).
 ADDRESS_HINTS: tuple[tuple[re.Pattern, tuple[int, ...]], ...] = (
-    (re.compile(r"\d{4}\d?[ \u00a0]?[A-Z]"), (0, 2, 3)),  # "1234 AB", "10115 Berlin", "B-1000", "CH-8001"
-    (re.compile(r",[ \u00a0]?[A-Z]{2}[ \u00a0]+\d{5}"), (0,)),  # ", NY 10001" (after a letter)
-    (re.compile(r"[ \u00a0]\d[A-Z]{2}\b"), (2, 3, 4, 5)),  # "SW1A 1AA": the outward code before
-    (re.compile(r"\d[A-Z]\d\b"), (7, 8)),  # "ON M5H 2N2"
+    (re.compile(r" (?<=\d{4} )[A-Z]"), (4, 5, 6, 7)),  # "1234 AB", "10115 Berlin", "B-1000 ", "CH-8001 "
+    (re.compile(r",[ ]?[A-Z]{2}[ ]+\d{5}"), (0,)),  # ", NY 10001" (after a letter)
+    (re.compile(r" \d[A-Z]{2}\b"), (2, 3, 4)),  # "SW1A 1AA": the outward code before
+    (re.compile(r" [A-Z]\d[A-Z] ?\d[A-Z]\d\b"), (2,)),  # "ON M5H 2N2"
 )
 STREET_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("DE", re.compile(r"(?i:stra(?:ß|ss)e|str\.|weg\b|allee|platz|gasse|damm|ring\b|ufer\b)")),
@@ -190,14 +191,10 @@ def _address_regions(text: str) -> dict[str, int]:
     return scores
 
 
-def region_scores(
-    url: str = "", lang: str = "", text: str = "", addresses: bool | None = None
-) -> dict[str, int]:
+def region_scores(url: str = "", lang: str = "", text: str = "", addresses: bool = True) -> dict[str, int]:
     """Evidence per region, summed over the ccTLD, lang, numbers, addresses and currency.
 
-    Postal addresses are the costly part to read (a pass over digit-heavy text); by default
-    they are read only when the host has no ccTLD, where they decide the region. On a ccTLD
-    shop, numbers written with a country code still add the neighbours it deals with."""
+    `addresses=False` leaves postal addresses out."""
     if len(text) > SCAN_HEAD + SCAN_TAIL:
         text = text[:SCAN_HEAD] + "\n" + text[-SCAN_TAIL:]
     scores: dict[str, int] = {}
@@ -209,8 +206,7 @@ def region_scores(
     tld = _tld_region(url)
     add(tld, TLD_WEIGHT)
     add(*_lang_region(lang))
-    read_addresses = not tld if addresses is None else addresses
-    for found in (_phone_regions(text), _address_regions(text) if read_addresses else {}):
+    for found in (_phone_regions(text), _address_regions(text) if addresses else {}):
         for region, weight in found.items():
             add(region, weight)
     currencies = CURRENCIES if any(mark in text for mark in CURRENCY_MARKS) else ()

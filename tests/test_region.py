@@ -62,10 +62,10 @@ def test_shipping_lists_do_not_move_a_dutch_shop(text):
     assert infer_regions("https://www.winkel.nl/", "nl", text) == ["NL"]
 
 
-def test_a_cctld_shop_reads_no_addresses_unless_asked():
+def test_an_address_abroad_adds_its_region_after_the_cctld():
     text = "Winkel BV, Kerkstraat 1, B-2000 Antwerpen"
-    assert "BE" not in region_scores("https://www.winkel.nl/", "nl", text)
-    assert region_scores("https://www.winkel.nl/", "nl", text, addresses=True)["BE"] >= 2
+    assert infer_regions("https://www.winkel.nl/", "nl", text) == ["NL", "BE"]
+    assert "BE" not in region_scores("https://www.winkel.nl/", "nl", text, addresses=False)
 
 
 def test_explicit_country_and_lists_win():
