@@ -22,7 +22,12 @@ def crawl_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Budget, name resolution, timing and logging options."""
     decorators = [
         click.option("--max-pages", type=click.IntRange(1, 10_000), help="Pages per shop at most [30]."),
-        click.option("--max-clicks", type=click.IntRange(0, 20), help="Follow links at most this deep [3]."),
+        click.option(
+            "--max-clicks",
+            type=click.IntRange(0, 20),
+            help="Follow links at most this deep [3]; contact and customer-service links go on "
+            "to 5 clicks (-s BEREIKBAAR_CONTACT_MAX_CLICKS=N).",
+        ),
         click.option(
             "--resolve",
             multiple=True,
