@@ -90,13 +90,11 @@ CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff\ufffe\uffff]+")
 FORM_FEED = "\x0c"
 # In UTF-8 and the single-byte encodings a control character is the same byte in the raw page,
-# so one memchr per control byte over the raw bytes tells whether the text needs the regex pass
-# (U+FFFE/U+FFFF are these sequences in UTF-8; single-byte encodings cannot give them). Other
-# encodings (UTF-16, the CJK ones) always get the pass.
-CONTROL_BYTES: tuple[bytes, ...] = tuple(bytes((b,)) for b in (*range(0, 9), 11, 12, *range(14, 32))) + (
-    b"\xef\xbf\xbe",
-    b"\xef\xbf\xbf",
-)
+# so one C pass over the raw bytes (deleting those bytes and comparing lengths) tells whether
+# the text needs the regex pass (U+FFFE/U+FFFF are the two sequences below in UTF-8; single-byte
+# encodings cannot give them). Other encodings (UTF-16, the CJK ones) always get the pass.
+CONTROL_BYTES = bytes((*range(0, 9), 11, 12, *range(14, 32)))
+NONCHARACTERS_UTF8 = (b"\xef\xbf\xbe", b"\xef\xbf\xbf")
 BYTE_CHECKED_ENCODINGS = ("utf-8", "cp12", "iso8859", "latin", "mac", "koi8")
 
 # Magic numbers of files that are never a web page (images, archives, fonts, media, programs).
@@ -267,7 +265,11 @@ def strip_controls(text: str, raw: bytes | None = None) -> tuple[str, int]:
     `raw` is the page's bytes in UTF-8 or a single-byte encoding, when the text was decoded
     from them: a C search of those bytes then decides whether the text needs the regex pass.
     """
-    if raw is not None and not any(marker in raw for marker in CONTROL_BYTES):
+    if (
+        raw is not None
+        and len(raw.translate(None, CONTROL_BYTES)) == len(raw)
+        and not any(marker in raw for marker in NONCHARACTERS_UTF8)
+    ):
         return text, 0
     removed = 0
     if CONTROL_CHARS.search(text) is not None:
