@@ -58,7 +58,11 @@ KEPT_WORDS = frozenset(
     autoriteit authority autorité kommission commissie commission loket ombudsman ombudsdienst
     instantie keurmerk platform schlichtungsstelle verbraucherzentrale landesamt bundesamt
     webshop shop store winkel studio hosting service services group groep groupe gruppe
-    consument consumer consommateur markt market marché company compagnie
+    consument consumer consommateur markt market marché company compagnie partners
+    landesbeauftragte bundesbeauftragte beauftragte datenschutz datenschutzbeauftragte zentrum zentrums
+    schlichtung verbraucherschlichtungsstelle streitbeilegung europäische european europese européenne
+    persoonsgegevens gegevensbescherming protection données data information commissioner office
+    médiateur mediation médiation conciliateur conciliateurs justice centre center
     b.v. bv n.v. nv gmbh ltd sas sarl s.a. sa bvba vzw ag kg""".split()
 )
 # Free-mail and shared providers: an address there is renamed by its local part only.
@@ -305,6 +309,18 @@ def names_by_shape(text: str) -> set[str]:
     return found
 
 
+_TRAILING_FORM = re.compile(rf"[\s,]+(?:{LEGAL_FORMS_AFTER})$")
+
+
+def _without_forms(name: str) -> str:
+    """The name without its legal form and trailing generic words ("Alliance Ballons Company SAS"
+    -> "Alliance Ballons"), as pages often write it."""
+    words = _TRAILING_FORM.sub("", name).split()
+    while len(words) > 1 and words[-1].lower() in KEPT_WORDS:
+        words.pop()
+    return " ".join(words) if words and words[-1].lower() not in KEPT_WORDS else ""
+
+
 def _lower_words(text: str) -> set[str]:
     """Words written in lower case in running text (not inside addresses or domains)."""
     return set(re.findall(r"(?<![\w@.\-/])([a-zäöüéèàç][\w]*)(?![\w@]|\.[a-z])", text))
@@ -343,6 +359,7 @@ def build_renaming(
             r.numbers[e164] = new
     # Names: given (truth, hand table) and recognised by their legal form.
     all_names = {n.strip() for n in names if n.strip()} | names_by_shape(doc)
+    all_names |= {_without_forms(n) for n in all_names} - {""}
     lowers = _lower_words(re.sub(r"<[^>]*>", " ", doc))
     for name in sorted(all_names, key=len, reverse=True):
         if name not in doc:
@@ -544,8 +561,9 @@ _PARA = re.compile(r"<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*", re.S | re.I)
 
 def _shuffle_free(units: list[str], rng: random.Random) -> list[str]:
     """Shuffle units that carry no contact value; a unit with a value and the unit just before
-    it (which may introduce it) keep their places."""
-    fixed = set()
+    it (which may introduce it) keep their places, and so do the first and last units (they touch
+    the heading above and whatever the run introduces below)."""
+    fixed = {0, len(units) - 1}
     for i, u in enumerate(units):
         if _HAS_VALUE.search(u):
             fixed |= {i, i - 1}
@@ -586,6 +604,26 @@ def _reorder_sentences(paragraph: str, rng: random.Random) -> str:
     return "".join(_shuffle_free(body, rng)).rstrip() + trailing
 
 
+def _is_heading(block: str) -> bool:
+    """A one-line block, short, without closing punctuation: it opens a section."""
+    line = block.strip()
+    return "\n" not in line and len(line) <= 60 and not line.endswith((".", "!", "?", ";", ","))
+
+
+def _shuffle_sections(blocks: list[str], rng: random.Random) -> list[str]:
+    """Paragraphs (blank-line separated) reordered within their section, headings fixed."""
+    out, section = [], []
+    for block in [*blocks, None]:
+        if block is None or _is_heading(block):
+            out += _shuffle_free(section, rng) if len(section) >= 3 else section
+            section = []
+            if block is not None:
+                out.append(block)
+        else:
+            section.append(block)
+    return out
+
+
 def reshuffle(doc: str, is_html: bool, seed: int = 0) -> str:
     """Reorder order-free paragraphs and sentences, and swap equivalent wordings."""
     rng = random.Random(f"reshuffle:{seed}")
@@ -604,6 +642,7 @@ def reshuffle(doc: str, is_html: bool, seed: int = 0) -> str:
         blocks = re.split(r"(\n\s*\n)", doc)
         texts, seps = blocks[0::2], blocks[1::2]
         texts = ["\n".join(_reorder_sentences(line, rng) for line in t.split("\n")) for t in texts]
+        texts = _shuffle_sections(texts, rng)
         doc = "".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts))
 
     index = _wording_index(doc)
