@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import accumulate
 
 from checks.domains import registrable_domain
 from checks.model import LEGAL_KINDS, EmailFinding, PhoneFinding
@@ -292,17 +294,20 @@ class PageContext:
     content_type: str = "html"
     regions: list[tuple[int, str]] = field(default_factory=list)  # (start offset, region), in order
     names: ShopNames = field(default_factory=ShopNames)
-    lines: list[str] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)
-    lower: str = ""
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        pos = 0
-        for line in self.text.split("\n"):
-            self.lines.append(line)
-            self.starts.append(pos)
-            pos += len(line) + 1
+    # Built on first use: a page whose values are all settled by their e-mail domain never needs them.
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """The offset where each line starts."""
+        return [0, *accumulate(len(line) + 1 for line in self.lines[:-1])]
 
     @property
     def is_legal(self) -> bool:
@@ -336,11 +341,12 @@ def shop_names(ctx: PageContext, extra: list[str] | tuple[str, ...] = ()) -> Sho
         names.add(name)
     hits: dict[int, int] = {}  # line index -> where an identity heading starts in it (-1: a number only)
     for lo, hi in _identity_scope(ctx):
-        for m in _HEADING_LOWER.finditer(ctx.lower, lo, hi):
-            i = ctx.line_of(m.start())
-            hits.setdefault(i, m.start() - ctx.starts[i])
-        for m in _NUMBER_LOWER.finditer(ctx.lower, lo, hi):
-            hits.setdefault(ctx.line_of(m.start()), -1)
+        low = ctx.text[lo:hi].lower()
+        for m in _HEADING_LOWER.finditer(low):
+            i = ctx.line_of(lo + m.start())
+            hits.setdefault(i, lo + m.start() - ctx.starts[i])
+        for m in _NUMBER_LOWER.finditer(low):
+            hits.setdefault(ctx.line_of(lo + m.start()), -1)
     for i, col in sorted(hits.items()):
         lo, hi = _block_span(ctx, i)
         lo, hi = (i, hi) if col >= 0 else (max(lo, i - 5), i)
@@ -693,6 +699,8 @@ def attribute(
 ) -> list[str]:
     """Set `owner`, `owner_reason` and `third_party` on every finding of one page; return the
     names the trader goes by that the page's identity blocks taught (not its domain)."""
+    if not phones and not emails and ctx.page_kind not in IDENTITY_PAGE_KINDS:
+        return []  # nothing to judge, and no trader names to learn for the shop's other pages
     names = shop_names(ctx, extra_names)
     for f in (*phones, *emails):
         owner, reason = judge(ctx, f)
