@@ -17,6 +17,7 @@ from phonenumbers import Leniency, PhoneNumberMatcher, PhoneNumberType
 
 from checks.model import PhoneFinding, TextBlock, best_per_value
 from checks.numbers import id_label_before, other_spans
+from checks.region import RegionList
 from checks.thirdparty import names_third_party
 
 # A run that could hold a phone number: optional +/00, digits with the separators people use.
@@ -69,7 +70,8 @@ PHONE_LABEL = re.compile(
     re.I,
 )
 FAX_LABEL = re.compile(
-    r"(?<!tel[/ ])(?<!tel\. )(?<!tel\.)(?<!phone/)(?:fax|telefax|télécopie|telecopie)(?:nummer|nr|number|no)?\W{0,12}$",
+    r"(?<!tel[/ ])(?<!tel\. )(?<!tel\.)(?<!phone/)(?:fax|telefax|télécopie|telecopie)(?:en)?(?:nummer|nr|number|no)?"
+    r"(?:\s+(?:to|naar|an|au|à))?\W{0,12}$",
     re.I,
 )
 # Opening hours written with dots look like a number to the matcher: "09.00 - 17.00".
@@ -81,6 +83,8 @@ TARIFF = re.compile(
     r"par\s+appel|minutentarif|gesprekskosten|(?:lokaal|normaal)\s+tarief\s+plus|kosten\s+\d",
     re.I,
 )
+# "+49 (o)8191-...": a letter o typed for the trunk zero after a country code.
+LETTER_O_TRUNK = re.compile(r"(\+\d{1,3}\s?)\([oO]\)")
 # Known template placeholders that are valid per the metadata (DOMAIN.md 3.4).
 PLACEHOLDER_NUMBERS = frozenset({"+49180000000"})
 
@@ -173,14 +177,16 @@ def _after(text: str, end: int, width: int = 60) -> str:
 Regions = str | Sequence[str]
 
 
-def region_list(country: Regions | None) -> tuple[str, ...]:
-    """The regions to parse national numbers in, first choice first, each once."""
+def region_list(country: Regions | None) -> RegionList:
+    """The regions to parse national numbers in, first choice first, each once (a RegionList
+    keeps whether its order is firm; any other list is the caller's, so firm)."""
+    if isinstance(country, RegionList):
+        return country
     if not country:
-        return ("NL",)
+        return RegionList(("NL",))
     if isinstance(country, str):
-        return (country.upper(),)
-    out = tuple(dict.fromkeys(c.upper() for c in country if c))
-    return out or ("NL",)
+        return RegionList((country.upper(),))
+    return RegionList(tuple(dict.fromkeys(c.upper() for c in country if c)) or ("NL",))
 
 
 def _not_phone_label(before: str) -> bool:
@@ -238,15 +244,43 @@ def _match(
     hi = min(len(text), e + 1)
     window = text[lo:hi]
     tried = regions + tuple(r for r in NEIGHBOUR_REGIONS if r not in regions) if labelled else regions
+    first: list[Match] = []
     for i, region in enumerate(tried):
         if i < len(regions) and not plausible(raw, region, several=True):
             continue
         if region not in NO_TRUNK_ZERO and not boundary and not _trunk_start(text, s):
             continue
-        found = list(PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
-        if found:
-            return [(lo + m.start, lo + m.end, m.number, m.raw_string.strip()) for m in found]
-    return []
+        found = [
+            (lo + m.start, lo + m.end, m.number, m.raw_string.strip())
+            for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID)
+        ]
+        if not found:
+            continue
+        # Several of the shop's regions may read a national number (German numbers have any
+        # length): the one whose usual grouping the number is written in wins, else the first.
+        firm = getattr(regions, "firm", True) and i == 0
+        if firm or i >= len(regions) - 1 or all(_grouped_as_in(m[3], m[2]) for m in found):
+            return found
+        first = first or found
+    return first
+
+
+_GROUPS = re.compile(r"\d+")
+
+
+def _grouped_as_in(raw: str, number: phonenumbers.PhoneNumber) -> bool:
+    """The national number is written in its region's usual grouping ("09.72.32.49.09" is
+    French, "0972 324909" German). Numbers with a country code, without separators or in two
+    groups (an area code and the rest, written so everywhere) say nothing: they count as
+    grouped."""
+    raw = raw.strip()
+    if raw.startswith(("+", "00")) or raw.isdigit():
+        return True
+    written = [len(g) for g in _GROUPS.findall(raw)]
+    if len(written) <= 2:
+        return True  # an area code and the rest: written so everywhere
+    usual = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return written == [len(g) for g in _GROUPS.findall(usual)]
 
 
 def _trunk_start(text: str, s: int) -> bool:
@@ -354,6 +388,8 @@ def phones_in_text(
     candidates = CANDIDATE if broad else CANDIDATE_TRUNK
     for block in blocks:
         text = block.text
+        if "(o)" in text or "(O)" in text:
+            text = LETTER_O_TRUNK.sub(r"\1(0)", text)
         above, previous = previous, text
         floor = 0
         pos = 0

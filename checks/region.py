@@ -23,7 +23,29 @@ TLD_WEIGHT = 6
 LANG_WEIGHT, BARE_LANG_WEIGHT = 2, 1
 BARE_LANG = {"nl": "NL", "de": "DE", "fr": "FR", "it": "IT", "es": "ES", "pl": "PL", "da": "DK", "sv": "SE"}
 
+# The page's language from its commonest short words, when `lang` is missing or wrong (plain
+# text, PDFs, pages that keep a theme's lang="en"): a word counts with a space on both sides.
+TEXT_LANG_WEIGHT = 2
+TEXT_LANG_SAMPLE = 6_000
+FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
+    "nl": ("de", "het", "een", "van", "en", "je", "niet", "voor", "zijn", "wij"),
+    "de": ("der", "die", "das", "und", "nicht", "mit", "sie", "wir", "ist", "für"),
+    "fr": ("le", "la", "les", "des", "et", "vous", "est", "pour", "une", "du"),
+    "it": ("il", "di", "che", "per", "una", "sono", "della", "gli", "non", "con"),
+    "es": ("el", "los", "las", "que", "por", "una", "para", "con", "del", "es"),
+    "en": ("the", "and", "you", "of", "to", "is", "for", "your", "with", "are"),
+}
+TEXT_LANG_REGION = {"nl": "NL", "de": "DE", "fr": "FR", "it": "IT", "es": "ES"}
+
 PHONE_WEIGHT, PHONE_CAP = 3, 6
+# National display formats only one numbering plan uses: "(212) 555-0100", "212-555-0100",
+# "1-800-555-0199" (NANP area and exchange codes never start with 0 or 1; European national
+# numbers start with their trunk 0).
+NANP_FORMAT = re.compile(
+    r"(?<![\d\-.+])(?:\([2-9]\d{2}\) ?[2-9]\d{2}[\-.][0-9]{4}|[2-9]\d{2}([\-.])[2-9]\d{2}\1[0-9]{4}"
+    r"|1[\-. ]8(?:00|33|44|55|66|77|88)[\-. ][2-9]\d{2}[\-. ][0-9]{4})(?![\d\-])"
+)
+NANP_WEIGHT, NANP_CAP = 2, 4
 # A number written with its country code: +49 30 ..., 0049 30 ..., +1 (212) ...
 # Two patterns, each opening with a literal, scan faster than one with an alternation.
 INTERNATIONAL = (
@@ -69,11 +91,20 @@ ADDRESS_HINTS: tuple[tuple[re.Pattern, tuple[int, ...]], ...] = (
 )
 STREET_WORDS: tuple[tuple[str, re.Pattern], ...] = (
     ("DE", re.compile(r"(?i:stra(?:ß|ss)e|str\.|weg\b|allee|platz|gasse|damm|ring\b|ufer\b)")),
-    ("FR", re.compile(r"\b(?i:rue|avenue|boulevard|bd|allée|chemin|quai|impasse)\b")),
+    (
+        "FR",
+        re.compile(
+            r"\b(?i:rue|avenue|boulevard|bd|allée|chemin|quai|impasse|route|place|lieu-?dit|cours|zone)\b"
+        ),
+    ),
     ("IT", re.compile(r"\b(?i:via|viale|piazza|corso)\b")),
     ("ES", re.compile(r"\b(?i:calle|avenida|plaza|carrer|paseo)\b")),
 )
 FIVE_DIGIT_DEFAULT = "DE"  # the five-digit country nearest the shops we measure
+# Five-digit postcodes are shared by DE, FR, IT and ES: the page's language decides.
+FIVE_DIGIT_BY_LANGUAGE = {"de": "DE", "fr": "FR", "it": "IT", "es": "ES"}
+# French overseas departments: French postcodes, their own calling codes.
+OVERSEAS_POSTCODES = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "976": "YT"}
 # Country names in NL/EN/DE/FR, counted only next to a postcode (an address line), not in
 # a list of shipping destinations.
 COUNTRY_NAMES: dict[str, str] = {
@@ -172,7 +203,25 @@ def _addresses(text: str) -> list[re.Match]:
     return [found[k] for k in sorted(found)]
 
 
-def _address_regions(text: str) -> dict[str, int]:
+def text_language(text: str) -> str:
+    """The language whose commonest words the text uses most ("" when none stands out)."""
+    sample = " " + " ".join(text[:TEXT_LANG_SAMPLE].lower().split()) + " "
+    counts = {lang: sum(sample.count(f" {w} ") for w in words) for lang, words in FUNCTION_WORDS.items()}
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    (best, n), (_, second) = ranked[0], ranked[1]
+    return best if n >= 8 and n >= 2 * second else ""
+
+
+def _nanp_regions(text: str) -> dict[str, int]:
+    hits = 0
+    for _ in NANP_FORMAT.finditer(text) if "-" in text or "." in text else ():
+        hits += 1
+        if hits * NANP_WEIGHT >= NANP_CAP:
+            break
+    return {"US": min(NANP_CAP, hits * NANP_WEIGHT)} if hits else {}
+
+
+def _address_regions(text: str, language: str = "") -> dict[str, int]:
     scores: dict[str, int] = {}
     for m in _addresses(text):
         shape = m.lastgroup or ""
@@ -181,10 +230,14 @@ def _address_regions(text: str) -> dict[str, int]:
             region, weight = named, ADDRESS_WEIGHT
         elif shape == "FOUR":
             continue
+        elif shape == "FIVE" and m.group()[:3] in OVERSEAS_POSTCODES:
+            region, weight = OVERSEAS_POSTCODES[m.group()[:3]], ADDRESS_WEIGHT
         elif shape == "FIVE":
             around = text[max(0, m.start() - 80) : m.start()]
             street = next((cc for cc, words in STREET_WORDS if words.search(around)), "")
-            region, weight = (street, ADDRESS_WEIGHT) if street else (FIVE_DIGIT_DEFAULT, 2)
+            by_language = FIVE_DIGIT_BY_LANGUAGE.get(language, "")
+            region = street or by_language or FIVE_DIGIT_DEFAULT
+            weight = ADDRESS_WEIGHT if street or by_language else 2
         else:
             region, weight = shape, ADDRESS_WEIGHT
         scores[region] = min(ADDRESS_CAP, scores.get(region, 0) + weight)
@@ -206,7 +259,14 @@ def region_scores(url: str = "", lang: str = "", text: str = "", addresses: bool
     tld = _tld_region(url)
     add(tld, TLD_WEIGHT)
     add(*_lang_region(lang))
-    for found in (_phone_regions(text), _address_regions(text) if addresses else {}):
+    language = text_language(text)
+    add(TEXT_LANG_REGION.get(language, ""), TEXT_LANG_WEIGHT)
+    found_by = (
+        _phone_regions(text),
+        _nanp_regions(text),
+        _address_regions(text, language) if addresses else {},
+    )
+    for found in found_by:
         for region, weight in found.items():
             add(region, weight)
     currencies = CURRENCIES if any(mark in text for mark in CURRENCY_MARKS) else ()
@@ -217,7 +277,21 @@ def region_scores(url: str = "", lang: str = "", text: str = "", addresses: bool
     return scores
 
 
-def infer_regions(url: str = "", lang: str = "", text: str = "", explicit: str | None = None) -> list[str]:
+class RegionList(tuple):
+    """Regions to read national numbers in, first choice first. `firm` says the first is the
+    shop's for certain (its ccTLD, or the caller named it): a number that region reads stays
+    there. When the order is only inferred, a later region may take a number written in its
+    own usual grouping ("09.72.32.49.09" is French even where German evidence came first)."""
+
+    firm: bool
+
+    def __new__(cls, regions, firm: bool = True) -> RegionList:
+        obj = super().__new__(cls, regions)
+        obj.firm = firm
+        return obj
+
+
+def infer_regions(url: str = "", lang: str = "", text: str = "", explicit: str | None = None) -> RegionList:
     """The regions to parse national numbers in, most plausible first.
 
     An explicit country comes first; then the ccTLD's country; then every region with at least
@@ -227,16 +301,16 @@ def infer_regions(url: str = "", lang: str = "", text: str = "", explicit: str |
     ranked = sorted((r for r, s in scores.items() if s >= MIN_SUPPORT), key=lambda r: (-scores[r], r))
     first = [r for r in (explicit.upper() if explicit else "", _tld_region(url)) if r]
     out = list(dict.fromkeys([*first, *ranked]))
-    return out or [DEFAULT_COUNTRY]
+    return RegionList(out or [DEFAULT_COUNTRY], firm=bool(first))
 
 
 def regions_for(
     url: str, lang: str, text: str, country: str | list[str] | tuple[str, ...] | None
-) -> list[str]:
+) -> RegionList:
     """Regions for one page: the caller's (one country or an ordered list) when given, else
     inferred from the page."""
     if isinstance(country, str) and country:
-        return [country.upper()]
+        return RegionList([country.upper()])
     if country:
-        return [c.upper() for c in country]
+        return RegionList([c.upper() for c in country])
     return infer_regions(url, lang, text)

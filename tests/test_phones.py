@@ -392,3 +392,28 @@ def test_tel_href_in_a_region_list():
 
     assert parse_tel_href("tel:(212) 555-0100", ("NL", "US")).country_code == 1
     assert parse_tel_href("tel:(212) 555-0100", "NL") is None
+
+
+@pytest.mark.parametrize(
+    "text,value,is_fax",
+    [
+        ("Complete the form and fax to: 888-978-5285", "+18889785285", True),
+        ("Faxen naar 020-7654321", "+31207654321", True),
+        ("Per Fax an 030 1234567", "+49301234567", True),
+        ("Bel ons op 020-7654321", "+31207654321", False),
+    ],
+)
+def test_fax_wording(text, value, is_fax):
+    country = "US" if value.startswith("+1") else "DE" if value.startswith("+49") else "NL"
+    assert found(text, country)[value].is_fax is is_fax
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Tel.: +49 (o)8191-96999-60", "+4981919699960"),
+        ("Tel +31 (O)20 123 4567", "+31201234567"),
+    ],
+)
+def test_letter_o_for_the_trunk_zero(text, value):
+    assert value in found(text, "DE")

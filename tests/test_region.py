@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checks import analyse_page
-from checks.region import infer_regions, region_scores, regions_for
+from checks.region import infer_regions, region_scores, regions_for, text_language
 
 # (url, lang, page text, the first region, other regions that must be in the list)
 CASES = [
@@ -59,18 +59,18 @@ def test_infer_regions(url, lang, text, first, others):
     ],
 )
 def test_shipping_lists_do_not_move_a_dutch_shop(text):
-    assert infer_regions("https://www.winkel.nl/", "nl", text) == ["NL"]
+    assert list(infer_regions("https://www.winkel.nl/", "nl", text)) == ["NL"]
 
 
 def test_an_address_abroad_adds_its_region_after_the_cctld():
     text = "Winkel BV, Kerkstraat 1, B-2000 Antwerpen"
-    assert infer_regions("https://www.winkel.nl/", "nl", text) == ["NL", "BE"]
+    assert list(infer_regions("https://www.winkel.nl/", "nl", text)) == ["NL", "BE"]
     assert "BE" not in region_scores("https://www.winkel.nl/", "nl", text, addresses=False)
 
 
 def test_explicit_country_and_lists_win():
-    assert regions_for("https://www.shop.com/", "en", "New York, NY 10001", "de") == ["DE"]
-    assert regions_for("https://www.shop.com/", "en", "", ("NL", "BE")) == ["NL", "BE"]
+    assert list(regions_for("https://www.shop.com/", "en", "New York, NY 10001", "de")) == ["DE"]
+    assert list(regions_for("https://www.shop.com/", "en", "", ("NL", "BE"))) == ["NL", "BE"]
     assert infer_regions("https://www.shop.com/", "en", "New York, NY 10001", explicit="NL")[0] == "NL"
 
 
@@ -112,3 +112,76 @@ def test_a_list_of_regions_through_analyse_page():
     body = page("<p>Bel 020 123 4567 of 02 511 11 11</p>", "nl")
     assert values("https://www.winkel.eu/", body, country=("NL", "BE")) == {"+31201234567", "+3225111111"}
     assert values("https://www.winkel.eu/", body, country="NL") == {"+31201234567"}
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        (
+            "Wij leveren de bestelling binnen twee dagen en je kunt het pakket niet retourneren voor de "
+            "datum van levering. Het is een van de beste winkels van het land en wij zijn er voor je.",
+            "nl",
+        ),
+        (
+            "Wir liefern die Bestellung mit der Post und das Paket ist nicht versichert. Die Kosten für "
+            "den Versand sind mit der Bestellung zu zahlen, wir sind für Sie da und die Ware ist neu.",
+            "de",
+        ),
+        (
+            "Le présent site est édité par la société et vous pouvez joindre le service client pour les "
+            "questions sur la livraison des commandes et le retour des produits, une fois la commande passée.",
+            "fr",
+        ),
+        (
+            "You can return the item to us and we will refund the price of your order. The costs of the "
+            "return are for you and the refund is made with the card you used for the order.",
+            "en",
+        ),
+        ("Contact 020 123 4567", ""),
+    ],
+)
+def test_text_language(text, language):
+    assert text_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text,first",
+    [
+        ("Still have questions? Call us at (903) 927-2255", "US"),
+        ("Orders: 903-927-2255 or 903-927-2256", "US"),
+        ("Toll free 1-800-555-0199", "US"),
+        ("Adresse : 25 Zone La Laugier, 97215 Rivière salée", "MQ"),
+        ("Siège : 12 rue de la Paix, 97400 Saint-Denis", "RE"),
+        ("Le siège social est 112 route de Rozac, 19120 Sioniac.", "FR"),
+        ("Die Firma sitzt in der Hauptstraße 1, 80331 München und ist für Sie da.", "DE"),
+    ],
+)
+def test_generic_tld_evidence(text, first):
+    assert infer_regions("https://www.shop.org/", "", text)[0] == first
+
+
+def test_only_a_cctld_or_a_named_country_makes_the_order_firm():
+    assert infer_regions("https://www.winkel.nl/", "nl", "").firm
+    assert regions_for("https://www.shop.com/", "en", "", "DE").firm
+    assert not infer_regions("https://www.shop.com/", "de", "Hauptstraße 1, 80331 München").firm
+
+
+def test_a_number_in_another_regions_grouping_on_an_inferred_order():
+    from checks.model import TextBlock
+    from checks.phones import phones_in_text
+    from checks.region import RegionList
+
+    block = [TextBlock("Joignable par téléphone au 09.72.32.49.09")]
+    inferred = RegionList(("DE", "FR"), firm=False)
+    assert [f.value for f in phones_in_text(block, inferred)] == ["+33972324909"]
+    firm = RegionList(("DE", "FR"))
+    assert [f.value for f in phones_in_text(block, firm)] == ["+49972324909"]
+
+
+def test_a_page_with_a_french_address_reads_french_numbers():
+    text = (
+        "Le présent site est édité par la société VIE.ECO, SAS, dont le siège social est 112 route de "
+        "Rozac, 19120 Sioniac. L'éditeur est joignable par téléphone au 09.72.32.49.09."
+    )
+    analysis = analyse_page("https://www.ecomail.eco/cgv", text.encode())
+    assert {p.value for p in analysis.phones} == {"+33972324909"}
