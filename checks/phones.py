@@ -70,7 +70,7 @@ PHONE_LABEL = re.compile(
     re.I,
 )
 FAX_LABEL = re.compile(
-    r"(?<!tel[/ ])(?<!tel\. )(?<!tel\.)(?<!phone/)(?:fax|telefax|télécopie|telecopie)(?:en)?(?:nummer|nr|number|no)?"
+    r"(?<!tel[/ ])(?<!tel / )(?<!tel\. )(?<!tel\.)(?<!phone/)(?<!phone / )(?:fax|telefax|télécopie|telecopie)(?:en)?(?:nummer|nr|number|no)?"
     r"(?:\s+(?:to|naar|an|au|à))?\W{0,12}$",
     re.I,
 )

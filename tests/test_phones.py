@@ -417,3 +417,8 @@ def test_fax_wording(text, value, is_fax):
 )
 def test_letter_o_for_the_trunk_zero(text, value):
     assert value in found(text, "DE")
+
+
+@pytest.mark.parametrize("text", ["tel / fax : 0031 ( 0 )70-3635396", "Phone / Fax: 0031 70 3635396"])
+def test_phone_and_fax_on_one_line_is_a_phone(text):
+    assert found(text)["+31703635396"].is_fax is False
