@@ -65,9 +65,18 @@ def load_page(truth_path: Path) -> CorpusPage:
 
 
 def load_corpus(root: Path = REALPAGES, only: str | None = None) -> list[CorpusPage]:
-    """Every page with a truth file (optionally only ids containing `only`)."""
-    pages = [load_page(p) for p in truth_files(root)]
-    return [p for p in pages if not only or only in p.id]
+    """Every usable page with a truth file (optionally only ids containing `only`). Truth files
+    that are not valid JSON objects with a `url` are left out: tests/test_realpages.py names them."""
+    pages = []
+    for path in truth_files(root):
+        try:
+            page = load_page(path)
+        except ValueError:
+            continue
+        usable = isinstance(page.truth, dict) and isinstance(page.truth.get("url"), str)
+        if usable and (not only or only in page.id):
+            pages.append(page)
+    return pages
 
 
 def normalise(channel: str, value: str) -> str:

@@ -74,6 +74,11 @@ XFAILS: dict[str, str] = {
 
 
 @cache
+def _corpus() -> tuple:
+    return tuple(load_corpus())
+
+
+@cache
 def _golden(stem: str) -> dict[str, Any]:
     expected = json.loads((GOLDEN / f"{stem}.expected.json").read_text(encoding="utf-8"))
     page = GOLDEN / f"{stem}.html"
@@ -93,7 +98,7 @@ def _golden(stem: str) -> dict[str, Any]:
 
 @cache
 def _real(page_id: str) -> dict[str, Any]:
-    (page,) = [p for p in load_corpus() if p.id == page_id]
+    (page,) = [p for p in _corpus() if p.id == page_id]
     truth = page.truth
     shop_name = str(truth.get("shop", {}).get("name", ""))
     names = [shop_name, *[n.strip(" )") for n in shop_name.split("(")]]
@@ -140,7 +145,7 @@ def _cases() -> list[Any]:
     names = [
         f"golden:{p.name.removesuffix('.expected.json')}" for p in sorted(GOLDEN.glob("*.expected.json"))
     ]
-    names += [f"real:{p.id}" for p in load_corpus() if p.page_path is not None]
+    names += [f"real:{p.id}" for p in _corpus() if p.page_path is not None]
     params = []
     for name in names:
         for transform, seed in VARIANTS:
