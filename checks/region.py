@@ -212,13 +212,22 @@ def text_language(text: str) -> str:
     return best if n >= 8 and n >= 2 * second else ""
 
 
+# Every NANP display form ends in "-dddd" or ".dddd": literal-led hints that re finds fast, and
+# NANP_FORMAT is tried only in the few characters before each.
+NANP_HINTS = (re.compile(r"-\d{4}(?![\d\-])"), re.compile(r"\.\d{4}(?![\d.])"))
+MAX_NANP_HINTS = 200
+
+
 def _nanp_regions(text: str) -> dict[str, int]:
-    hits = 0
-    for _ in NANP_FORMAT.finditer(text) if "-" in text or "." in text else ():
-        hits += 1
-        if hits * NANP_WEIGHT >= NANP_CAP:
-            break
-    return {"US": min(NANP_CAP, hits * NANP_WEIGHT)} if hits else {}
+    ends: set[int] = set()
+    for hint in NANP_HINTS:
+        for i, h in enumerate(hint.finditer(text)):
+            if i >= MAX_NANP_HINTS or len(ends) * NANP_WEIGHT >= NANP_CAP:
+                break
+            m = NANP_FORMAT.search(text, max(0, h.start() - 14), h.end())
+            if m is not None and m.end() == h.end():
+                ends.add(m.end())
+    return {"US": min(NANP_CAP, len(ends) * NANP_WEIGHT)} if ends else {}
 
 
 def _address_regions(text: str, language: str = "") -> dict[str, int]:
