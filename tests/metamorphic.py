@@ -1,10 +1,10 @@
-"""Transformations of a saved page that must not change what the checks find on it.
+"""Renaming for the metamorphic tests: a saved page whose organisations are called otherwise.
 
-`rename` gives every organisation (the shop's and third parties'), their domains, the cities
-and the phone numbers on a page fresh invented ones, consistently, and returns the mapping so
-the expected findings can be mapped the same way. `reshuffle` reorders paragraphs and sentences
-whose order carries no meaning and swaps contact labels for equivalent wordings. Both work on
-the raw page (HTML or text) as a string, so attributes, JSON-LD, `tel:`/`mailto:` links and the
+`build_renaming` gives every organisation (the shop's and third parties'), their domains, the
+cities and the phone numbers on a page fresh invented ones, consistently; `apply_renaming`
+rewrites the page, and the returned `Renaming` maps the expected findings the same way. Reordering
+and rewording live in tests/metamorphic_reshuffle.py, numbers in tests/metamorphic_numbers.py.
+Both work on the raw page (HTML or text) as a string, so attributes, JSON-LD, `tel:`/`mailto:` links and the
 usual obfuscations (HTML entities, percent-encoding, Cloudflare's hex, reversed text) change with
 the text. Everything is seeded: the same page and seed give the same variant.
 
@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import phonenumbers
+
+from tests.metamorphic_numbers import fresh_number, is_placeholder, replace_numbers
 
 # --- words that stay when a name is renamed --------------------------------------------------
 
@@ -128,92 +130,6 @@ def match_case(template: str, word: str) -> str:
     return word.lower()
 
 
-# --- numbers ---------------------------------------------------------------------------------
-
-PHONE_RUN = re.compile(
-    r"(?<![\w])\+?(?:\d|\(\d)(?:(?:[ \t\-./()\u00a0\u2011\u2013]|&nbsp;|&#160;|%20|%2B)*\d)+", re.I
-)
-_SAME_TYPE_PREFIX = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: 1,
-    phonenumbers.PhoneNumberType.MOBILE: 1,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: 1,
-}
-
-
-def fresh_number(e164: str, rng: random.Random, avoid: str) -> str | None:
-    """Another valid number of the same region, type, length and area-code length, or None."""
-    try:
-        number = phonenumbers.parse(e164, None)
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    nsn = phonenumbers.national_significant_number(number)
-    region = phonenumbers.region_code_for_number(number)
-    ntype = phonenumbers.number_type(number)
-    area = phonenumbers.length_of_geographical_area_code(number)
-    keep = _SAME_TYPE_PREFIX.get(ntype, min(3, len(nsn) - 4))
-    for _attempt in range(400):
-        digits = nsn[:keep] + "".join(rng.choice("0123456789") for _ in range(len(nsn) - keep))
-        if digits == nsn or digits in avoid or re.search(r"(\d)\1\1\1", digits):
-            continue
-        candidate = phonenumbers.parse("+" + str(number.country_code) + digits, None)
-        if (
-            phonenumbers.is_valid_number(candidate)
-            and phonenumbers.region_code_for_number(candidate) == region
-            and phonenumbers.number_type(candidate) == ntype
-            and phonenumbers.length_of_geographical_area_code(candidate) == area
-        ):
-            return phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
-    return None
-
-
-def is_placeholder(e164: str) -> bool:
-    """Numbers such as 0180 - 000000 are template leftovers, nobody's: they keep their digits."""
-    return bool(re.search(r"(\d)\1{4}", e164[3:]))
-
-
-# Between two numbers written side by side ("030-765 4321 - 06-98765432").
-_NUMBER_GAP = re.compile(r"\s[-–/|,]\s|\s{2,}|&nbsp;[-–/]&nbsp;")
-
-
-def replace_numbers(doc: str, number_map: dict[str, str]) -> str:
-    """Rewrite every written form of each mapped number: its national significant number is
-    replaced digit by digit, so separators, prefixes and grouping keep their shape. Digits count
-    as the number only after nothing, a trunk 0, or the country code (+31, 0031, +31 (0))."""
-    nsn_map: dict[str, tuple[str, set[str]]] = {}
-    for old, new in number_map.items():
-        o, n = phonenumbers.parse(old, None), phonenumbers.parse(new, None)
-        cc = str(o.country_code)
-        prefixes = {"", "0", cc, cc + "0", "00" + cc, "00" + cc + "0"}
-        nsn_map[phonenumbers.national_significant_number(o)] = (
-            phonenumbers.national_significant_number(n),
-            prefixes,
-        )
-
-    def rewrite(m: re.Match) -> str:
-        run = m.group(0)
-        positions = [i for i, c in enumerate(run) if c.isdigit()]
-        digits = "".join(run[i] for i in positions)
-        # Where one number may end and the next begin, counted in digits.
-        bounds = {0, len(digits)} | {
-            sum(c.isdigit() for c in run[: g.start()]) for g in _NUMBER_GAP.finditer(run)
-        }
-        chars = list(run)
-        for old, (new, prefixes) in nsn_map.items():
-            start = digits.find(old)
-            while start >= 0:
-                end = start + len(old)
-                ends_number = end in bounds or not run[positions[end - 1] + 1].isdigit()
-                if ends_number and any(b <= start and digits[b:start] in prefixes for b in bounds):
-                    for k, d in enumerate(new):
-                        chars[positions[start + k]] = d
-                start = digits.find(old, start + 1)
-        return "".join(chars)
-
-    return PHONE_RUN.sub(rewrite, doc)
-
-
 # --- the renaming ----------------------------------------------------------------------------
 
 
@@ -251,10 +167,8 @@ class Renaming:
 
     def _passes(self) -> Iterable[tuple[re.Pattern, Callable[[re.Match], str]]]:
         if self.labels:
-            by_len = sorted(self.labels, key=len, reverse=True)
             both = {**self.labels, **{o[::-1]: n[::-1] for o, n in self.labels.items()}}
             alts = "|".join(re.escape(x) for x in sorted(both, key=len, reverse=True))
-            del by_len
             yield (
                 re.compile(rf"(?<![a-z0-9])(?:{alts})(?![a-z0-9])", re.I),
                 lambda m: match_case(m.group(0), both[m.group(0).lower()]),
@@ -503,153 +417,3 @@ def apply_renaming(doc: str, r: Renaming) -> str:
     doc = _PERCENT_RUN.sub(percent, doc)
     doc = _CFEMAIL.sub(cfemail, doc)
     return r.text(doc)
-
-
-# --- reordering and rewording ----------------------------------------------------------------
-
-# Equivalent labels and phrases per language; each occurrence may become any other member of
-# its group. A label shared by two languages ("Tel.:") is read in the page's main language.
-WORDINGS = {
-    "nl": (
-        ("Telefoon:", "Tel.:", "Telefoonnummer:"),
-        ("telefoon:", "tel.:", "telefoonnummer:"),
-        ("E-mail:", "Mail:", "E-mailadres:"),
-        ("e-mail:", "mail:", "e-mailadres:"),
-        ("bel ons op", "u kunt ons bellen op"),
-        ("Bel ons op", "U kunt ons bellen op"),
-        ("mail ons op", "stuur ons een e-mail op"),
-    ),
-    "de": (
-        ("Telefon:", "Tel.:", "Telefonnummer:"),
-        ("E-Mail:", "Mail:", "E-Mail-Adresse:"),
-        ("Rufen Sie uns an unter", "Sie erreichen uns telefonisch unter"),
-    ),
-    "en": (
-        ("Phone:", "Tel:", "Telephone:"),
-        ("Email:", "E-mail:", "Email address:"),
-        ("call us on", "you can call us on", "ring us on"),
-    ),
-    "fr": (
-        ("Téléphone :", "Tél. :", "Tél :"),
-        ("Courriel :", "E-mail :", "Adresse e-mail :"),
-    ),
-}
-
-
-def _wording_index(doc: str) -> dict[str, tuple[str, ...]]:
-    """Each label to its group, groups of the languages used most on the page winning."""
-    hits = {lang: sum(doc.count(w) for group in groups for w in group) for lang, groups in WORDINGS.items()}
-    index: dict[str, tuple[str, ...]] = {}
-    for lang in sorted(WORDINGS, key=lambda x: hits[x]):  # the most used language last: it wins
-        for group in WORDINGS[lang]:
-            for w in group:
-                index[w] = group
-    return index
-
-
-_WORDING_RE = re.compile(
-    "|".join(
-        re.escape(w)
-        for w in sorted({w for gs in WORDINGS.values() for g in gs for w in g}, key=len, reverse=True)
-    )
-)
-
-_HAS_VALUE = re.compile(r"@|&#64;|\[at\]|\(at\)|\d[\d\s\-./()]{6,}\d")
-_PARA_RUN = re.compile(r"(?:<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*){3,}", re.S | re.I)
-_PARA = re.compile(r"<p(?:\s[^>]*)?>(?:(?!<p[\s>]|</p>).)*</p>\s*", re.S | re.I)
-
-
-def _shuffle_free(units: list[str], rng: random.Random) -> list[str]:
-    """Shuffle units that carry no contact value; a unit with a value and the unit just before
-    it (which may introduce it) keep their places, and so do the first and last units (they touch
-    the heading above and whatever the run introduces below)."""
-    fixed = {0, len(units) - 1}
-    for i, u in enumerate(units):
-        if _HAS_VALUE.search(u):
-            fixed |= {i, i - 1}
-    free = [i for i in range(len(units)) if i not in fixed]
-    moved = [units[i] for i in free]
-    rng.shuffle(moved)
-    out = list(units)
-    for i, u in zip(free, moved):
-        out[i] = u
-    return out
-
-
-# A full stop after these is an abbreviation, not a sentence end ("e. V.", "z. B.", "Str. 5").
-_ABBREVIATIONS = frozenset("inkl incl evtl bspw bzw ggf usw etc resp gem str tel abs art vgl ca nr".split())
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences with their trailing space; a stop after a short word, an initial or a dotted
-    abbreviation ends no sentence."""
-    out, start = [], 0
-    for m in _SENTENCE_GAP.finditer(paragraph):
-        word = paragraph[start : m.start()].rsplit(None, 1)[-1].rstrip(".!?")
-        if len(word) <= 2 or "." in word or word.lower() in _ABBREVIATIONS or not word[-1:].isalpha():
-            continue
-        out.append(paragraph[start : m.end()])
-        start = m.end()
-    out.append(paragraph[start:])
-    return out
-
-
-def _reorder_sentences(paragraph: str, rng: random.Random) -> str:
-    sentences = split_sentences(paragraph)
-    if len(sentences) < 3 or not sentences[-1].rstrip().endswith((".", "!", "?")):
-        return paragraph
-    trailing = sentences[-1][len(sentences[-1].rstrip()) :]
-    body = [s.rstrip() + " " for s in sentences]
-    return "".join(_shuffle_free(body, rng)).rstrip() + trailing
-
-
-def _is_heading(block: str) -> bool:
-    """A one-line block, short, without closing punctuation: it opens a section."""
-    line = block.strip()
-    return "\n" not in line and len(line) <= 60 and not line.endswith((".", "!", "?", ";", ","))
-
-
-def _shuffle_sections(blocks: list[str], rng: random.Random) -> list[str]:
-    """Paragraphs (blank-line separated) reordered within their section, headings fixed."""
-    out, section = [], []
-    for block in [*blocks, None]:
-        if block is None or _is_heading(block):
-            out += _shuffle_free(section, rng) if len(section) >= 3 else section
-            section = []
-            if block is not None:
-                out.append(block)
-        else:
-            section.append(block)
-    return out
-
-
-def reshuffle(doc: str, is_html: bool, seed: int = 0) -> str:
-    """Reorder order-free paragraphs and sentences, and swap equivalent wordings."""
-    rng = random.Random(f"reshuffle:{seed}")
-    if is_html:
-
-        def paragraphs(m: re.Match) -> str:
-            return "".join(_shuffle_free(_PARA.findall(m.group(0)), rng))
-
-        doc = _PARA_RUN.sub(paragraphs, doc)
-
-        def inner(m: re.Match) -> str:
-            return m.group(1) + _reorder_sentences(m.group(2), rng) + m.group(3)
-
-        doc = re.sub(r"(<p(?:\s[^>]*)?>)([^<]+)(</p>)", inner, doc, flags=re.I)
-    else:
-        blocks = re.split(r"(\n\s*\n)", doc)
-        texts, seps = blocks[0::2], blocks[1::2]
-        texts = ["\n".join(_reorder_sentences(line, rng) for line in t.split("\n")) for t in texts]
-        texts = _shuffle_sections(texts, rng)
-        doc = "".join(t + (seps[i] if i < len(seps) else "") for i, t in enumerate(texts))
-
-    index = _wording_index(doc)
-
-    def reword(m: re.Match) -> str:
-        return rng.choice(index[m.group(0)])
-
-    if is_html:
-        return re.sub(r">([^<]+)<", lambda m: ">" + _WORDING_RE.sub(reword, m.group(1)) + "<", doc)
-    return _WORDING_RE.sub(reword, doc)

@@ -27,7 +27,8 @@ import pytest
 
 from bench.accuracy import engine_view, load_corpus, score_page
 from checks import analyse_page
-from tests.metamorphic import apply_renaming, build_renaming, reshuffle
+from tests.metamorphic import apply_renaming, build_renaming
+from tests.metamorphic_reshuffle import reshuffle
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -243,7 +244,7 @@ def test_fresh_number_keeps_region_type_and_shape() -> None:
 
     import phonenumbers
 
-    from tests.metamorphic import fresh_number
+    from tests.metamorphic_numbers import fresh_number
 
     rng = random.Random(7)
     for old in (
@@ -266,7 +267,7 @@ def test_fresh_number_keeps_region_type_and_shape() -> None:
 
 
 def test_numbers_are_rewritten_in_every_written_form() -> None:
-    from tests.metamorphic import replace_numbers
+    from tests.metamorphic_numbers import replace_numbers
 
     doc = (
         'Bel 070 - 318 44 22 of +31 (0)70 3184422, <a href="tel:+31703184422">070-3184422</a>; '
@@ -314,7 +315,7 @@ def test_renaming_is_consistent_across_text_markup_and_encodings() -> None:
 
 
 def test_reshuffle_keeps_values_and_their_introduction_in_place() -> None:
-    from tests.metamorphic import reshuffle
+    from tests.metamorphic_reshuffle import reshuffle
 
     paras = [f"<p>Alinea {i} zonder gegevens.</p>\n" for i in range(6)]
     paras[3] = "<p>Telefoon: 070 - 318 44 22.</p>\n"
