@@ -64,7 +64,7 @@ NOT_PHONE_LABEL = re.compile(
 )
 # Labels that say "this is a phone number" (they override nothing; they allow extra regions).
 PHONE_LABEL = re.compile(
-    r"\b(?:tel(?:efoon|efon|ephone|éfono)?|t\.|phone|bel(?:\s+ons)?|call|fon|t[ée]l[ée]phone|hotline|"
+    r"\b(?:t[eé]l(?:efoon|efon|ephone|éfono)?|t\.|phone|bel(?:\s+ons)?|call|fon|t[ée]l[ée]phone|hotline|"
     r"whatsapp|mobiel|mobil|gsm|portable|klantenservice|service|helpdesk|support|kundenservice|"
     r"ruf(?:en)?|appel(?:ez)?|contact)(?:nummer|nr|number|no)?\W{0,6}$",
     re.I,

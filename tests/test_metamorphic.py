@@ -60,19 +60,11 @@ _KLARNA_BY_NAME = (
     "organisation's desk as a German compound) is not read as someone else's, so the number is "
     "credited to the shop"
 )
-_TEL_ACCENT = (
-    "checks.phones PHONE_LABEL knows 'tel' and 'téléphone' but not the French abbreviation 'Tél', "
-    "so after a VAT line the number is taken for part of that identifier (NOT_PHONE_LABEL wins)"
-)
 XFAILS: dict[str, str] = {
     "real:de/de-ginatricot-bezahlung-rename1": _KLARNA_BY_NAME,
     "real:de/de-ginatricot-bezahlung-rename2": _KLARNA_BY_NAME,
     "real:de/de-ginatricot-bezahlung-both4": _KLARNA_BY_NAME,
     "real:de/de-ginatricot-bezahlung-both6": _KLARNA_BY_NAME,
-    "real:fr/fr-fancystudio-cgv-hebergement-reshuffle3": _TEL_ACCENT,
-    "real:fr/fr-fancystudio-cgv-hebergement-reshuffle5": _TEL_ACCENT,
-    "real:fr/fr-fancystudio-cgv-hebergement-both4": _TEL_ACCENT,
-    "real:fr/fr-fancystudio-cgv-hebergement-both6": _TEL_ACCENT,
 }
 
 

@@ -422,3 +422,14 @@ def test_letter_o_for_the_trunk_zero(text, value):
 @pytest.mark.parametrize("text", ["tel / fax : 0031 ( 0 )70-3635396", "Phone / Fax: 0031 70 3635396"])
 def test_phone_and_fax_on_one_line_is_a_phone(text):
     assert found(text)["+31703635396"].is_fax is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N° TVA intracommunautaire FR40303265045 - Tél : 01 23 45 67 89",
+        "SIRET 73282932000074, Tél. 01 23 45 67 89",
+    ],
+)
+def test_french_tel_abbreviation_after_an_identifier(text):
+    assert "+33123456789" in found(text, "FR")
