@@ -16,18 +16,20 @@ import pytest
 from bench.accuracy import CHANNELS, REALPAGES, load_page, score_corpus, truth_files
 from checks.model import OWNERS, PAGE_KINDS
 
-# Floors on the whole corpus, per channel. Set from the figures measured at the end of the
-# session that wrote this test (bench/bench_accuracy.py, see the commit message) minus a margin
-# of about 0.02, so a small corpus change does not trip them but a worse engine does. Raise them
-# when the engine gets better; never lower them to make a change pass.
+# Floors on the whole corpus, per channel. Measured with bench/bench_accuracy.py at 08:30 UTC on
+# 6 Dec 2026 over 165 pages: phone precision 0.985, recall 1.000; e-mail precision 1.000, recall
+# 0.964; one truth third-party value credited (us/us-sleepnumber-financing, Synchrony's number).
+# The floors are those figures minus a margin of about 0.02 (one value on a channel of ~60), so a
+# new page does not trip them but a worse engine does. Raise them when the engine gets better;
+# never lower them to make a change pass.
 FLOORS = {
-    "phone": {"precision": 0.96, "recall": 0.87},
+    "phone": {"precision": 0.965, "recall": 0.98},
     "email": {"precision": 0.98, "recall": 0.94},
 }
 # Truth third-party values the engine may credit to the shop, over the whole corpus (target 0).
 MAX_THIRD_PARTY_CREDITED = 1
 # The corpus may grow but not shrink below this many pages (pages that vanish move the figures).
-MIN_PAGES = 160
+MIN_PAGES = 165
 
 REQUIRED_KEYS = ("url", "source", "country", "page_kind", "shop", "phones", "emails")
 ENTRY_KEYS = frozenset({"value", "owner", "who", "fax", "note"})
