@@ -114,12 +114,13 @@ ROLE_WORDS = re.compile(
     r"\w*dienstleister|fulfil+ment\s+(?:partner|provider|center|centre)|"
     r"agence\s+web|web\s?agen(?:cy|tur)|webagentur|internetagentur|internetbureau|webbureau|webdesign\w*|"
     r"conception\s+(?:et\s+r[ée]alisation|du\s+site|graphique)|r[ée]alisation(?:\s+du\s+site)?|"
-    r"cr[ée]ation\s+du\s+site|d[ée]velopp[ée]\s+par|webmaster)",
+    r"cr[ée]ation\s+du\s+site|d[ée]velopp[ée]\s+par|webmaster|cr[ée]dits|"
+    r"design\s*(?:,|&|et|and|en|und|:|by|door|von|par))",
     re.I,
 )
 # "Klarna's customer service", "de Klarna klantenservice": another organisation's desk, named first.
 OTHER_BEFORE_SERVICE = re.compile(
-    r"(?P<name>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:['’]s?)?\s+"
+    r"(?P<name>[A-ZÀ-Þ][\w&.-]*(?:\s+[A-ZÀ-Þ][\w&.-]*){0,3})(?:['’]s?)?(?:\s+|-)"
     r"(?i:klantenservice|klantendienst|customer\s+(?:service|care|support)|kundenservice|kundendienst|service\s+desk)\b"
 )
 # "Please contact DPD on 0844 ...", "neem contact op met PostNL via", "kontaktieren Sie Klarna unter",
@@ -132,6 +133,13 @@ CONTACT_OTHER = re.compile(
     r"(?:de\s+|het\s+|the\s+|die\s+|den\s+|der\s+|das\s+|la\s+|le\s+|l['’]\s?)?)"
     + _NAME
     + r"(?=\s*(?i:on|at|via|by|using|op|per|unter|an|au|à|par|:|,)\b|\s*[:(]|\s+[+0(])"
+)
+# A web address in the text: a sentence that sends the reader to another organisation's website
+# ("online by visiting www.mysynchrony.com or by calling 1-800-...") names that organisation.
+WEBSITE = re.compile(
+    r"(?:https?://|\bwww\.)(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+    r"|\b(?P<bare>[a-z0-9-]{2,}\.(?:com|nl|be|de|fr|at|ch|eu|org|net|co\.uk|ie|io|shop))\b",
+    re.I,
 )
 # Words that open a service heading without naming anyone ("Contact klantenservice", "Our Customer Care").
 GENERIC_LEAD = frozenset(
@@ -186,7 +194,12 @@ _FORM_WORDS = re.compile(
     rf"\b(?:{LEGAL_FORM}|Stichting|Vereniging|Stiftung|Verein|Fondation|Association|de|het|the|die|der|das|la|le|les)\b",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.;!?](?:\s+|$)(?=[A-ZÀ-Þ(\"'‘“]|$)")
+# A sentence ends at . ; ! or ? before a capital, but not after an initial or a common abbreviation
+# ("e. V.", "Str. 8", "Nr. 12", "Tel. 030").
+_SENTENCE_END = re.compile(
+    r"(?<![\s.(]\w)(?<!\b[Ss]tr)(?<!\b[Nn]r)(?<!\b[Tt]el)(?<!\bca)(?<!\bbzw)(?<!\bvgl)(?<!\bzgl)(?<!\bNo)"
+    r"[.;!?](?:\s+|$)(?=[A-ZÀ-Þ(\"'‘“]|$)"
+)
 
 
 def name_key(name: str) -> str:
@@ -471,6 +484,12 @@ def _mentions(text: str, names: ShopNames, base: int) -> list[Mention]:
         out.append(Mention("identity", m.group(), base + n - m.end()))
     for m in IDENTITY_HEADING.finditer(text):
         out.append(Mention("heading", m.group(), base + n - m.end()))
+    for m in WEBSITE.finditer(text):
+        domain = registrable_domain((m.group("host") or m.group("bare")).lower())
+        if domain and m.start() and text[m.start() - 1] == "@":
+            continue  # an e-mail address: judged on its own
+        if domain and not names.match(domain.split(".")[0]):  # the shop's own site proves nothing
+            out.append(Mention("other", domain, base + n - m.end()))
     if names.keys:
         for m in _CAP_RUN.finditer(text):
             who = names.match(m.group())
@@ -579,6 +598,16 @@ def _context_owner(ctx: PageContext, at: int) -> tuple[str, str] | None:
         return _from_mention(decisive, "block")
     if has_identity:
         return "shop", "same block as the shop's registration number (KvK/VAT) and address"
+    # nothing before it: the sentence right after may say whose number was just given
+    # ("Natürlich kannst du auch anrufen: 0221 ... Den X-Kundenservice findest du hier.")
+    after = line[col : col + SENTENCE_WIDTH]
+    ends = [m.end() for m in _SENTENCE_END.finditer(after)]
+    following = after[: ends[1]] if len(ends) >= 2 else after
+    later = [m for m in _mentions(following, names, 0) if m.kind in ("other", "own", "shop_name")]
+    if later:
+        first = max(later, key=lambda m: m.distance)  # the mention closest after the value
+        if first.kind == "other":
+            return "third_party", f"the sentence after it names another organisation: {first.text}"
     return None
 
 
